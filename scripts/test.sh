@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test ProtocolLab has: the Solidity tests (Hardhat 3), the gas snapshot check, then all C# tests.
+# `dotnet build` installs the npm packages and compiles the contracts when they changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+echo "== build (npm packages, contracts, .NET) =="
+dotnet build ProtocolLab.sln --nologo -v quiet -clp:NoSummary
+
+echo "== Solidity tests =="
+npx --no-install hardhat test solidity 2>&1 | tee "$log_dir/sol.txt"
+
+if [ -x scripts/check-gas.sh ]; then
+  echo "== gas snapshot =="
+  scripts/check-gas.sh
+fi
+
+echo "== C# tests =="
+status=0
+dotnet test ProtocolLab.sln --no-build --nologo 2>&1 | tee "$log_dir/cs.txt" || status=$?
+
+# One closing line over both runners: "N passed, N failed".
+sum() { grep -Eo "$1" "$2" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+sol_pass=$(sum '^ *[0-9]+ passing' "$log_dir/sol.txt")
+sol_fail=$(sum '^ *[0-9]+ failing' "$log_dir/sol.txt")
+cs_pass=$(sum 'Passed: +[0-9]+' "$log_dir/cs.txt")
+cs_fail=$(sum 'Failed: +[0-9]+' "$log_dir/cs.txt")
+passed=$(( ${sol_pass:-0} + ${cs_pass:-0} ))
+failed=$(( ${sol_fail:-0} + ${cs_fail:-0} ))
+echo "tests: $passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
