@@ -1,0 +1,35 @@
+namespace ProtocolLab.Simulation.Scenarios;
+
+/// <summary>Collateral size per borrower, in whole collateral tokens, clamped to [Min, Max].</summary>
+public abstract record SizeDistributionSpec(double Min, double Max);
+
+/// <summary>Pareto type I: P(X &gt; x) = (Scale / x)^Alpha for x &gt;= Scale.</summary>
+public sealed record ParetoSizeSpec(double Alpha, double Scale, double Min, double Max) : SizeDistributionSpec(Min, Max);
+
+/// <summary>exp(N(Mu, Sigma^2)).</summary>
+public sealed record LogNormalSizeSpec(double Mu, double Sigma, double Min, double Max) : SizeDistributionSpec(Min, Max);
+
+/// <summary>Leverage as a fraction of the design's initial LTV (1 = borrowed to the limit).</summary>
+public abstract record LeverageDistributionSpec;
+
+public sealed record BetaLeverageSpec(double Alpha, double Beta) : LeverageDistributionSpec;
+
+public sealed record TruncatedNormalLeverageSpec(double Mean, double Stdev, double Min, double Max) : LeverageDistributionSpec;
+
+/// <summary>What a borrower does when its health factor falls below a threshold.</summary>
+public abstract record BehaviourSpec(double Share);
+
+/// <summary>Does nothing; waits to be liquidated.</summary>
+public sealed record PassiveBehaviourSpec(double Share) : BehaviourSpec(Share);
+
+/// <summary>Each block below <see cref="HealthThreshold"/>, with <see cref="Probability"/>, adds collateral up to <see cref="TargetHealth"/>.</summary>
+public sealed record TopUpBehaviourSpec(double Share, double Probability, double HealthThreshold, double TargetHealth) : BehaviourSpec(Share);
+
+/// <summary>Below <see cref="HealthThreshold"/>, sells collateral into the pair and repays debt up to <see cref="TargetHealth"/>.</summary>
+public sealed record DeleverageBehaviourSpec(double Share, double HealthThreshold, double TargetHealth) : BehaviourSpec(Share);
+
+public sealed record PopulationSpec(
+    int Borrowers,
+    SizeDistributionSpec Size,
+    LeverageDistributionSpec Leverage,
+    IReadOnlyList<BehaviourSpec> Behaviours);

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace ProtocolLab.Simulation.Scenarios;
+
+internal static partial class ProtocolSectionParser
+{
+    private static readonly string[] Models = ["fixed", "dynamic", "custom"];
+    private static readonly string[] BaseKeys = ["initialLtv", "liquidationThreshold", "closeFactor", "bonus"];
+    private static readonly string[] DynamicKeys =
+        ["volatilitySensitivity", "liquiditySensitivity", "minThreshold", "maxThreshold", "maxThresholdChangePerBlock"];
+
+    public static ProtocolSpec Parse(MappingReader protocol)
+    {
+        var designs = new List<DesignSpec>();
+        var sequence = protocol.Sequence("designs", required: true);
+        if (sequence is not null)
+        {
+            if (sequence.Children.Count is 0 or > 16)
+            {
+                protocol.Errors.Add(sequence, protocol.FieldPath("designs"), $"expected 1 to 16 designs, found {sequence.Children.Count}");
+            }
+
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                var path = $"{protocol.FieldPath("designs")}[{i}]";
+                var design = MappingReader.Open(sequence.Children[i], path, protocol.Errors);
+                if (design is null)
+                {
+                    continue;
+                }
+
+                var parsed = ParseDesign(design);
+                if (designs.Any(d => d.Name == parsed.Name))
+                {
+                    protocol.Errors.Add(design.Node, path + ".name", $"expected a design name not used before, found \"{parsed.Name}\" again");
+                }
+
+                designs.Add(parsed);
+            }
+        }
+
+        var insuranceFund = protocol.Number("insuranceFund", NumberRule.NonNegative, 0);
+        var maxOracleAge = protocol.WholeNumber("maxOracleAgeSeconds", 1, 604_800, 3600);
+        protocol.RejectUnknownFields();
+        return new ProtocolSpec(designs, insuranceFund, maxOracleAge);
+    }
+
+    private static DesignSpec ParseDesign(MappingReader design)
+    {
+        var name = design.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+        var modelText = design.Choice("model", Models);
+        var model = modelText switch
+        {
+            "dynamic" => MarginModelKind.Dynamic,
+            "custom" => MarginModelKind.Custom,
+            _ => MarginModelKind.Fixed,
+        };
+        var defaultContract = model switch
+        {
+            MarginModelKind.Fixed => "FixedMargin",
+            MarginModelKind.Dynamic => "DynamicMargin",
+            _ => null,
+        };
+        var contract = design.Text("contract", s => ContractPattern().IsMatch(s), "a Solidity contract name", defaultContract);
+        var parameters = design.Mapping("parameters");
+        design.RejectUnknownFields();
+        if (parameters is null)
+        {
+            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []);
+        }
+
+        var baseParameters = ParseBase(parameters);
+        var dynamic = model == MarginModelKind.Dynamic ? ParseDynamic(parameters, baseParameters) : null;
+        var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom);
+        return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
+    }
+
+    private static BaseMarginParameters ParseBase(MappingReader p)
+    {
+        var initialLtv = p.Number("initialLtv", NumberRule.OpenFraction);
+        var threshold = p.Number("liquidationThreshold", new NumberRule(0, 1, MinExclusive: true));
+        var closeFactor = p.Number("closeFactor", new NumberRule(0, 1, MinExclusive: true));
+        var bonus = p.Number("bonus", NumberRule.Between(0, 0.5));
+        if (initialLtv >= threshold)
+        {
+            p.Errors.Add(p.Node, p.FieldPath("initialLtv"), $"expected initialLtv below liquidationThreshold {threshold}, found {initialLtv}");
+        }
+
+        // A liquidation at HF = 1 raises the health factor only when threshold x (1 + bonus) < 1.
+        if (threshold * (1 + bonus) >= 1)
+        {
+            p.Errors.Add(
+                p.Node,
+                p.FieldPath("bonus"),
+                $"expected liquidationThreshold x (1 + bonus) below 1 so that liquidation restores health, found {threshold * (1 + bonus):G6}");
+        }
+
+        return new BaseMarginParameters(initialLtv, threshold, closeFactor, bonus);
+    }
+
+    private static DynamicMarginParameters ParseDynamic(MappingReader p, BaseMarginParameters baseParameters)
+    {
+        var volatility = p.Number("volatilitySensitivity", NumberRule.Between(0, 100));
+        var liquidity = p.Number("liquiditySensitivity", NumberRule.Between(0, 100));
+        var min = p.Number("minThreshold", new NumberRule(0, 1, MinExclusive: true));
+        var max = p.Number("maxThreshold", new NumberRule(0, 1, MinExclusive: true));
+        var maxChange = p.Number("maxThresholdChangePerBlock", new NumberRule(0, 1, MinExclusive: true));
+        var threshold = baseParameters.LiquidationThreshold;
+        if (!(min <= threshold && threshold <= max))
+        {
+            p.Errors.Add(
+                p.Node,
+                p.FieldPath("minThreshold"),
+                $"expected minThreshold <= liquidationThreshold <= maxThreshold, found {min} <= {threshold} <= {max}");
+        }
+
+        return new DynamicMarginParameters(volatility, liquidity, min, max, maxChange);
+    }
+
+    /// <summary>Every entry of the parameters map, in file order; extra keys only for custom designs.</summary>
+    private static List<KeyValuePair<string, double>> ReadAllNumbers(MappingReader p, bool allowExtra)
+    {
+        var result = new List<KeyValuePair<string, double>>();
+        foreach (var (keyNode, value) in p.Node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var known = BaseKeys.Contains(key) || DynamicKeys.Contains(key);
+            if (!known && allowExtra)
+            {
+                p.Value(key, required: false, "a number");
+                if (MappingReader.ParseNumber(value, p.FieldPath(key), NumberRule.Between(double.MinValue, double.MaxValue), p.Errors) is { } extra)
+                {
+                    result.Add(new(key, extra));
+                }
+
+                continue;
+            }
+
+            if (known && value is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                result.Add(new(key, number));
+            }
+        }
+
+        p.RejectUnknownFields();
+        return result;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    private static partial Regex ContractPattern();
+}

@@ -1,0 +1,45 @@
+namespace ProtocolLab.Simulation.Scenarios;
+
+public enum MarginModelKind
+{
+    Fixed,
+    Dynamic,
+    Custom,
+}
+
+/// <summary>
+/// One margin design to run. <see cref="Contract"/> names the Solidity contract
+/// (FixedMargin, DynamicMargin, or the user's own for <see cref="MarginModelKind.Custom"/>).
+/// <see cref="Parameters"/> holds every number of the parameters map, in file order, as written.
+/// </summary>
+public sealed record DesignSpec(
+    string Name,
+    MarginModelKind Model,
+    string Contract,
+    BaseMarginParameters Base,
+    DynamicMarginParameters? Dynamic,
+    IReadOnlyList<KeyValuePair<string, double>> Parameters);
+
+/// <summary>The four numbers every design has, as fractions (0.8 = 80%).</summary>
+public sealed record BaseMarginParameters(
+    double InitialLtv,
+    double LiquidationThreshold,
+    double CloseFactor,
+    double Bonus);
+
+/// <summary>
+/// DynamicMargin's knobs: the threshold falls with realized volatility and with position
+/// size relative to pool depth, stays within [MinThreshold, MaxThreshold], and moves at most
+/// MaxThresholdChangePerBlock (absolute, e.g. 0.005 = half a percentage point) per block.
+/// </summary>
+public sealed record DynamicMarginParameters(
+    double VolatilitySensitivity,
+    double LiquiditySensitivity,
+    double MinThreshold,
+    double MaxThreshold,
+    double MaxThresholdChangePerBlock);
+
+public sealed record ProtocolSpec(
+    IReadOnlyList<DesignSpec> Designs,
+    double InsuranceFund,
+    int MaxOracleAgeSeconds);

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+
+namespace ProtocolLab.Simulation.Scenarios;
+
+/// <summary>
+/// The scenario hash printed on reproducibility lines: lowercase hex SHA-256 of the canonical
+/// scenario bytes, followed (for a csv price path) by the canonical bytes of the CSV file.
+/// Canonical = UTF-8 without a byte-order mark, line endings normalized to LF, so a checkout
+/// on Windows hashes the same as one on Linux.
+/// </summary>
+public static class ScenarioHash
+{
+    public static string Compute(byte[] scenarioBytes, byte[]? csvBytes = null)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Canonicalize(scenarioBytes));
+        if (csvBytes is not null)
+        {
+            sha.AppendData(Canonicalize(csvBytes));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    public static byte[] Canonicalize(byte[] bytes)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var result = new List<byte>(bytes.Length);
+        for (var i = start; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\r' && i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n')
+            {
+                continue;
+            }
+
+            result.Add(bytes[i]);
+        }
+
+        return [.. result];
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ProtocolLab.Simulation.Scenarios;
+
+/// <summary>
+/// Reads a scenario file into a <see cref="Scenario"/>, or throws a
+/// <see cref="ScenarioLoadException"/> listing every problem found.
+/// Uses YamlDotNet's representation model so each error keeps its line and column.
+/// </summary>
+public static partial class ScenarioLoader
+{
+    /// <summary>Loads <paramref name="path"/>; errors name the file as <paramref name="displayPath"/> (default: the path as given).</summary>
+    public static Scenario Load(string path, string? displayPath = null)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        return Parse(bytes, displayPath ?? path, directory, Path.GetFullPath(path));
+    }
+
+    /// <summary>Parses scenario text; relative CSV paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static Scenario Parse(string text, string displayPath, string baseDirectory) =>
+        Parse(Encoding.UTF8.GetBytes(text), displayPath, baseDirectory, displayPath);
+
+    private static Scenario Parse(byte[] bytes, string displayPath, string baseDirectory, string sourcePath)
+    {
+        var canonical = ScenarioHash.Canonicalize(bytes);
+        var errors = new ErrorCollector(displayPath);
+        var root = ReadRoot(Encoding.UTF8.GetString(canonical), errors);
+        if (root is null)
+        {
+            throw new ScenarioLoadException(errors.Errors);
+        }
+
+        var reader = MappingReader.Open(root, "", errors);
+        if (reader is null)
+        {
+            throw new ScenarioLoadException(errors.Errors);
+        }
+
+        var scenario = ReadScenario(reader, baseDirectory, sourcePath);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioLoadException(errors.Errors);
+        }
+
+        var csvBytes = scenario.PricePath is CsvPathSpec csv ? File.ReadAllBytes(csv.FullPath) : null;
+        return scenario with { Hash = ScenarioHash.Compute(canonical, csvBytes) };
+    }
+
+    private static YamlNode? ReadRoot(string text, ErrorCollector errors)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 1)
+            {
+                return stream.Documents[0].RootNode;
+            }
+
+            errors.Add(Mark.Empty, "(file)", $"expected exactly one YAML document, found {stream.Documents.Count}");
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(ex.Start, "(syntax)", $"expected valid YAML, found a syntax error: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    private static Scenario ReadScenario(MappingReader root, string baseDirectory, string sourcePath)
+    {
+        var name = root.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+        var description = root.Text("description", _ => true, "a text", "");
+        var seed = root.Seed("seed");
+        var runs = root.WholeNumber("runs", 1, 10_000, 1);
+        var blocks = root.WholeNumber("blocks", 1, 100_000);
+        var blockTime = root.WholeNumber("blockTimeSeconds", 1, 3600, 12);
+
+        var marketReader = root.Mapping("market");
+        var market = marketReader is null ? EmptyMarket : MarketSectionParser.Parse(marketReader);
+        var protocolReader = root.Mapping("protocol");
+        var protocol = protocolReader is null ? new ProtocolSpec([], 0, 0) : ProtocolSectionParser.Parse(protocolReader);
+        var populationReader = root.Mapping("population");
+        var population = populationReader is null
+            ? new PopulationSpec(0, new LogNormalSizeSpec(0, 0, 0, 0), new BetaLeverageSpec(1, 1), [])
+            : PopulationSectionParser.Parse(populationReader);
+        var agentsReader = root.Mapping("agents");
+        var agents = agentsReader is null
+            ? new AgentsSpec([], new ArbitrageurSpec(false, 0), new KeeperSpec(false, []))
+            : AgentsSectionParser.Parse(agentsReader, market.ArbitrageCapitalPerBlock);
+        var oracleReader = root.Mapping("oracle");
+        var oracle = oracleReader is null ? new OracleSpec(OracleMode.Exogenous, 0, 0, 0) : OracleSectionParser.Parse(oracleReader);
+        var pathReader = root.Mapping("pricePath");
+        var pricePath = pathReader is null ? new StepPathSpec(0, 0) : PricePathSectionParser.Parse(pathReader, blocks, baseDirectory);
+        root.RejectUnknownFields();
+
+        return new Scenario(name, description, seed, runs, blocks, blockTime, market, protocol, population, agents, oracle, pricePath, sourcePath, "");
+    }
+
+    private static MarketSpec EmptyMarket { get; } =
+        new(new AssetSpec("", 0), new AssetSpec("", 0), double.NaN, new PairReserves(double.NaN, double.NaN), double.NaN, double.NaN);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+}
