@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title Errors
+/// @notice Every custom error of ProtocolLab's contracts, in one place so harnesses decode reverts by selector.
+library Errors {
+    // ---- shared input checks ----
+    /// @notice An amount argument was zero where a positive amount is required.
+    error AmountIsZero();
+    /// @notice An address argument was the zero address.
+    error AddressIsZero();
+
+    // ---- tokens ----
+    /// @notice The caller is neither the owner nor an approved minter of the test token.
+    error CallerIsNotMinter(address caller);
+
+    // ---- lending market ----
+    /// @notice The market's free cash (supply minus borrows, insurance excluded) cannot serve the request.
+    error InsufficientLiquidity(uint256 available, uint256 requested);
+    /// @notice The lender asked to withdraw more than their supply balance.
+    error WithdrawExceedsSupplyBalance(uint256 balance, uint256 requested);
+    /// @notice The borrower asked to withdraw more collateral than they deposited.
+    error WithdrawExceedsCollateral(uint256 collateral, uint256 requested);
+    /// @notice After the action the debt would exceed collateral value x initial LTV.
+    error DebtExceedsMaxLtv(uint256 debt, uint256 maxDebt);
+    /// @notice The account has no debt to repay or liquidate.
+    error PositionHasNoDebt();
+    /// @notice A liquidator tried to liquidate their own position.
+    error SelfLiquidation();
+    /// @notice The position's health factor is at or above 1 (WAD), so it cannot be liquidated.
+    error PositionNotLiquidatable(uint256 healthFactor);
+    /// @notice The collateral cannot cover debt plus bonus, so the liquidation must take all of it.
+    error PartialLiquidationOfInsolventPosition(uint256 requiredRepay);
+    /// @notice The liquidation would leave a non-zero debt below the market's dust threshold.
+    error LiquidationWouldLeaveDust(uint256 remainingDebt, uint256 dustThreshold);
+    /// @notice The oracle answer is older than the market's maximum oracle age.
+    error OracleAnswerStale(uint256 updatedAt, uint256 maxAge);
+    /// @notice The oracle answered zero or a negative price.
+    error OracleAnswerNonPositive(int256 answer);
+    /// @notice The oracle answer exceeds the range the market's fixed-point math supports (1e36).
+    error OracleAnswerTooLarge(int256 answer);
+    /// @notice A share parameter (insurance share, close factor, ...) is above 1 (WAD).
+    error ShareAboveOne(uint256 share);
+    /// @notice The maximum oracle age must be positive.
+    error MaxOracleAgeIsZero();
+    /// @notice The kink of the rate model must lie strictly between 0 and 1 (WAD).
+    error KinkOutOfRange(uint256 kink);
+    /// @notice An oracle with more than 18 decimals is not supported.
+    error OracleDecimalsTooLarge(uint8 decimals);
+
+    // ---- oracles ----
+    /// @notice Only the keeper may push answers to this feed.
+    error CallerIsNotKeeper(address caller);
+    /// @notice The requested round does not exist on this feed.
+    error RoundNotFound(uint80 roundId);
+    /// @notice The Uniswap V2 pair has an empty reserve, so it has no price.
+    error PairHasNoLiquidity();
+    /// @notice The token is neither token0 nor token1 of the pair.
+    error TokenNotInPair(address token);
+    /// @notice The TWAP has no observation old enough to average over; poke first.
+    error TwapObservationMissing();
+    /// @notice The TWAP window must be a positive multiple of the granularity.
+    error TwapWindowInvalid(uint256 windowSize, uint256 granularity);
+    /// @notice A token with more than 18 decimals is not supported by the price conversion.
+    error TokenDecimalsTooLarge(uint8 decimals);
+
+    // ---- margin models ----
+    /// @notice Liquidation threshold must be in (0, 1], above the LTV, and threshold x (1 + bonus) < 1.
+    error MarginThresholdInvalid(uint256 liquidationThreshold);
+    /// @notice Initial LTV must not exceed the liquidation threshold.
+    error LtvAboveLiquidationThreshold(uint256 ltv, uint256 liquidationThreshold);
+    /// @notice Close factor must be in (0, 1].
+    error CloseFactorOutOfRange(uint256 closeFactor);
+    /// @notice threshold x (1 + bonus) must be below 1 so a liquidation can restore health.
+    error BonusTooLargeForThreshold(uint256 bonus, uint256 liquidationThreshold);
+    /// @notice Minimum bound above maximum bound.
+    error BoundsInverted(uint256 min, uint256 max);
+    /// @notice The EWMA decay must be below 1 (WAD).
+    error EwmaDecayOutOfRange(uint256 decay);
+}
