@@ -102,6 +102,11 @@ public sealed class JsonRpcClient : IDisposable
         {
             throw new RpcTimeoutException(Url, what, Options.Timeout, e);
         }
+        catch (OperationCanceledException e) when (e.CancellationToken != cancellationToken)
+        {
+            // Report the caller's token, not the linked one, so callers can tell whose cancellation it was.
+            throw new OperationCanceledException($"{what} was cancelled", e, cancellationToken);
+        }
         catch (HttpRequestException e)
         {
             throw new RpcTransportException(Url, $"{what}: {e.Message}", null, e);
