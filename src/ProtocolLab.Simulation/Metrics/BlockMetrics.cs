@@ -1,0 +1,34 @@
+namespace ProtocolLab.Simulation.Metrics;
+
+/// <summary>
+/// What happened in one block. Prices in whole loan units per collateral unit; amounts in
+/// whole tokens (collateral for <see cref="CollateralSeized"/>, loan asset otherwise), counted
+/// for this block only (not cumulative).
+/// </summary>
+/// <param name="Block">Block index of the run, 0 = the state before the first simulated block.</param>
+/// <param name="Timestamp">Block timestamp, Unix seconds.</param>
+/// <param name="FundamentalPrice">The scenario's price path at this block.</param>
+/// <param name="PairPrice">The Uniswap V2 pair's spot price at the end of the block.</param>
+/// <param name="OraclePrice">The answer the lending market reads at the end of the block.</param>
+/// <param name="Liquidations">Successful liquidation calls.</param>
+/// <param name="CollateralSeized">Collateral transferred to liquidators.</param>
+/// <param name="DebtRepaid">Debt repaid by liquidators (the liquidation volume).</param>
+/// <param name="BadDebt">Debt left uncovered by collateral, realized in this block.</param>
+/// <param name="InsuranceDrawn">Part of that bad debt the insurance fund paid.</param>
+/// <param name="PositionsUnderwater">Open positions with health factor below 1 at the end of the block.</param>
+/// <param name="FailedLiquidations">Liquidation transactions that reverted (raced or stale).</param>
+/// <param name="GasUsed">Gas used by all transactions of the block.</param>
+public sealed record BlockMetrics(
+    int Block,
+    long Timestamp,
+    double FundamentalPrice,
+    double PairPrice,
+    double OraclePrice,
+    int Liquidations,
+    double CollateralSeized,
+    double DebtRepaid,
+    double BadDebt,
+    double InsuranceDrawn,
+    int PositionsUnderwater,
+    int FailedLiquidations,
+    long GasUsed);

@@ -1,0 +1,41 @@
+namespace ProtocolLab.Simulation.Metrics;
+
+/// <summary>
+/// Computes a <see cref="RunSummary"/> from the per-block series.
+/// Cascade rounds = blocks at or after the shock block with at least one liquidation;
+/// duration = last - first such block + 1 (0 when there is none). Counts and volumes cover the
+/// whole run. Bad debt % = total bad debt / initial total debt x 100 (0 when there was no debt).
+/// </summary>
+public static class RunSummaryCalculator
+{
+    public static RunSummary Summarize(IReadOnlyList<BlockMetrics> blocks, RunTotals totals)
+    {
+        var shock = totals.ShockBlock ?? Drawdown.ShockBlock(blocks);
+        var cascade = blocks.Where(b => b.Block >= shock && b.Liquidations > 0).Select(b => b.Block).ToList();
+        int? first = cascade.Count > 0 ? cascade.Min() : null;
+        int? last = cascade.Count > 0 ? cascade.Max() : null;
+        var badDebt = blocks.Sum(b => b.BadDebt);
+        var fundamentalDrawdown = Drawdown.Max(blocks.Select(b => b.FundamentalPrice));
+        var oracleDrawdown = Drawdown.Max(blocks.Select(b => b.OraclePrice));
+
+        return new RunSummary(
+            ShockBlock: shock,
+            LiquidationCount: blocks.Sum(b => b.Liquidations),
+            CollateralSeized: blocks.Sum(b => b.CollateralSeized),
+            LiquidationVolume: blocks.Sum(b => b.DebtRepaid),
+            CascadeRounds: cascade.Count,
+            CascadeDurationBlocks: first is { } f && last is { } l ? l - f + 1 : 0,
+            FirstLiquidationBlock: first,
+            LastLiquidationBlock: last,
+            PeakLiquidationVolumePerBlock: blocks.Count > 0 ? blocks.Max(b => b.DebtRepaid) : 0,
+            BadDebt: badDebt,
+            BadDebtPercentOfInitialDebt: totals.InitialTotalDebt > 0 ? badDebt / totals.InitialTotalDebt * 100 : 0,
+            InsuranceDrawn: blocks.Sum(b => b.InsuranceDrawn),
+            LiquidatorPnl: totals.LiquidatorPnl,
+            MaxFundamentalDrawdown: fundamentalDrawdown,
+            MaxOracleDrawdown: oracleDrawdown,
+            AmplificationRatio: Drawdown.AmplificationRatio(oracleDrawdown, fundamentalDrawdown),
+            FailedLiquidations: blocks.Sum(b => b.FailedLiquidations),
+            GasUsed: blocks.Sum(b => b.GasUsed));
+    }
+}
