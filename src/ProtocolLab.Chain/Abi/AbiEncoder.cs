@@ -22,7 +22,13 @@ public static class AbiEncoder
         ArgumentNullException.ThrowIfNull(types);
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count != types.Count)
-            throw new AbiEncodingException($"expected {types.Count} argument(s) for {AbiType.TupleName(types)}, found {values.Count}");
+        {
+            // C# spreads an object[] passed alone to a params object?[]; the usual cause of this error.
+            var hint = types.Count == 1 && types[0].Kind is AbiTypeKind.DynamicArray or AbiTypeKind.FixedArray or AbiTypeKind.Tuple
+                ? "; pass a lone array argument as (object)array or [array] so params does not spread it"
+                : "";
+            throw new AbiEncodingException($"expected {types.Count} argument(s) for {AbiType.TupleName(types)}, found {values.Count}{hint}");
+        }
         var top = new TopLevel(names);
         try
         {

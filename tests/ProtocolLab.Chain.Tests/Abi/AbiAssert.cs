@@ -41,7 +41,7 @@ internal static class AbiAssert
                         return false;
                 }
                 return true;
-            case int or long or uint or ulong or BigInteger:
+            case int or long or uint or ulong or short or ushort or byte or sbyte or BigInteger:
                 var number = ToBig(expected);
                 return actual is BigInteger b && b == number || Fail(out difference, $"{path}: expected {number}, found {Describe(actual)}");
             default:
