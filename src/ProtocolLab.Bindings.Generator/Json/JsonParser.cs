@@ -68,7 +68,9 @@ internal sealed class JsonParser
         while (true)
         {
             SkipWhitespace();
-            if (_pos >= _text.Length || _text[_pos] != '"')
+            if (_pos >= _text.Length)
+                throw Error("unexpected end of input, expected a property name");
+            if (_text[_pos] != '"')
                 throw Error("expected a property name in double quotes");
             var name = ReadString();
             SkipWhitespace();
