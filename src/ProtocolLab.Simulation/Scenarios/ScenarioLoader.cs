@@ -67,6 +67,11 @@ public static partial class ScenarioLoader
         {
             errors.Add(ex.Start, "(syntax)", $"expected valid YAML, found a syntax error: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            errors.Add(new Mark(0, 1, 1), "(syntax)", $"expected valid YAML, found a syntax error the parser could not locate: {ex.Message}");
+        }
 
         return null;
     }
@@ -95,7 +100,9 @@ public static partial class ScenarioLoader
         var oracleReader = root.Mapping("oracle");
         var oracle = oracleReader is null ? new OracleSpec(OracleMode.Exogenous, 0, 0, 0) : OracleSectionParser.Parse(oracleReader);
         var pathReader = root.Mapping("pricePath");
-        var pricePath = pathReader is null ? new StepPathSpec(0, 0) : PricePathSectionParser.Parse(pathReader, blocks, baseDirectory);
+        // An invalid block count is already reported; checking block numbers against it would only add noise.
+        var blockLimit = blocks >= 1 ? blocks : 100_000;
+        var pricePath = pathReader is null ? new StepPathSpec(0, 0) : PricePathSectionParser.Parse(pathReader, blockLimit, baseDirectory);
         root.RejectUnknownFields();
 
         return new Scenario(name, description, seed, runs, blocks, blockTime, market, protocol, population, agents, oracle, pricePath, sourcePath, "");

@@ -1,0 +1,292 @@
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Simulation.Tests.Scenarios;
+
+public class ScenarioValidationTests
+{
+    [Fact]
+    public void Parse_WordForWholeNumber_ReportsFileLineColumnPathExpectedAndFound()
+    {
+        // Given borrowers: lots on line 17, the value starting in column 14
+        var yaml = ScenarioYaml.With("borrowers: 10", "borrowers: lots");
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then the one error reads like a compiler's
+        Assert.Equal(
+            ["test.yaml:17:14: population.borrowers: expected a whole number from 1 to 100000, found \"lots\""],
+            errors);
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_ReportsAllOfThem()
+    {
+        // Given three independent mistakes in different sections
+        var yaml = ScenarioYaml.Valid
+            .Replace("borrowers: 10", "borrowers: 0")
+            .Replace("initialPrice: 2000", "initialPrice: -5")
+            .Replace("drop: 0.3", "drop: 1.5");
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then every one is reported, in file order
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("market.initialPrice: expected a number greater than 0 and at most 1000000000000, found \"-5\"", errors[0]);
+        Assert.Contains("population.borrowers: expected a whole number from 1 to 100000, found \"0\"", errors[1]);
+        Assert.Contains("pricePath.drop: expected a number greater than 0 and less than 1, found \"1.5\"", errors[2]);
+    }
+
+    [Fact]
+    public void Parse_MisspeltField_ReportsUnknownFieldWithSuggestionAndTheMissingOne()
+    {
+        // Given pairDepth misspelt on line 8
+        var yaml = ScenarioYaml.With("pairDepth: 1_000_000", "pairDeph: 1_000_000");
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then both the missing field and the unknown one (with a did-you-mean) are reported
+        Assert.Contains(errors, e => e.StartsWith("test.yaml:5:3: market.pairDepth: expected", StringComparison.Ordinal) && e.EndsWith("found nothing (the field is missing)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("test.yaml:8:3: market.pairDeph: ", StringComparison.Ordinal) && e.Contains("unknown field \"pairDeph\" (did you mean \"pairDepth\"?)"));
+    }
+
+    [Fact]
+    public void Parse_MissingTopLevelField_PointsAtTheEnclosingMapping()
+    {
+        // Given no seed
+        var yaml = ScenarioYaml.With("seed: 1\n", "");
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then the error names the field and the start of the document
+        Assert.Equal(["test.yaml:1:1: seed: expected a whole number from 0 to 18446744073709551615, found nothing (the field is missing)"], errors);
+    }
+
+    [Fact]
+    public void Parse_MisspeltChoice_SuggestsTheClosestChoice()
+    {
+        // Given model: fixd
+        var yaml = ScenarioYaml.With("model: fixed", "model: fixd");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the choices are listed with a suggestion
+        Assert.Equal("test.yaml:14:14: protocol.designs[0].model: expected one of fixed, dynamic, custom, found \"fixd\" (did you mean \"fixed\"?)", error);
+    }
+
+    [Fact]
+    public void Parse_BehaviourSharesNotSummingToOne_IsAnError()
+    {
+        // Given shares summing to 0.9
+        var yaml = ScenarioYaml.With(
+            "  leverage: { distribution: beta, alpha: 8, beta: 2 }",
+            "  leverage: { distribution: beta, alpha: 8, beta: 2 }\n  behaviour:\n    none: { share: 0.6 }\n    deleverage: { share: 0.3, healthThreshold: 1.1, targetHealth: 1.3 }");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the sum is reported on the behaviour mapping
+        Assert.Contains("population.behaviour: expected shares of none, topUp and deleverage summing to 1, found a sum of 0.9", error);
+    }
+
+    [Fact]
+    public void Parse_InitialLtvAboveThreshold_IsAnError()
+    {
+        // Given an initial LTV above the liquidation threshold (born liquidatable)
+        var yaml = ScenarioYaml.With("initialLtv: 0.75", "initialLtv: 0.85");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the relation is explained
+        Assert.Contains("protocol.designs[0].parameters.initialLtv: expected initialLtv below liquidationThreshold 0.8, found 0.85", error);
+    }
+
+    [Fact]
+    public void Parse_BonusThatMakesLiquidationWorsenHealth_IsAnError()
+    {
+        // Given threshold 0.8 and bonus 0.3: 0.8 x 1.3 = 1.04 >= 1
+        var yaml = ScenarioYaml.With("bonus: 0.05", "bonus: 0.3");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the rule is named
+        Assert.Contains("parameters.bonus: expected liquidationThreshold x (1 + bonus) below 1", error);
+        Assert.Contains("found 1.04", error);
+    }
+
+    [Fact]
+    public void Parse_YamlSyntaxError_ReportsItsPosition()
+    {
+        // Given a second colon on line 7, which YAML does not allow in a plain value
+        var yaml = ScenarioYaml.With("initialPrice: 2000", "initialPrice: 2000: 3");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then a syntax error with a position is reported
+        Assert.StartsWith("test.yaml:7:", error);
+        Assert.Contains(": (syntax): expected valid YAML, found a syntax error", error);
+    }
+
+    [Fact]
+    public void Parse_UnclosedFlowMapping_IsReportedNotThrown()
+    {
+        // Given an unclosed flow mapping (YamlDotNet's scanner fails without a position here)
+        var yaml = ScenarioYaml.With("collateral: { symbol: WETH, decimals: 18 }", "collateral: { symbol: WETH, decimals: 18");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then it is still a scenario error, not a crash
+        Assert.Contains("(syntax): expected valid YAML", error);
+    }
+
+    [Fact]
+    public void Parse_DuplicateDesignNames_IsAnError()
+    {
+        // Given two designs called fixed
+        var design = "    - name: fixed\n      model: fixed\n      parameters: { initialLtv: 0.75, liquidationThreshold: 0.8, closeFactor: 0.5, bonus: 0.05 }\n";
+        var yaml = ScenarioYaml.With(design, design + design);
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the second one is reported
+        Assert.Contains("protocol.designs[1].name: expected a design name not used before, found \"fixed\" again", error);
+    }
+
+    [Fact]
+    public void Parse_PiecewisePointsOutOfOrder_IsAnError()
+    {
+        // Given points whose blocks go back
+        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: piecewise\n  points: [[0, 1], [5, 0.8], [4, 0.7]]");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the offending point is named
+        Assert.Contains("pricePath.points[2].block: expected a block after 5, found 4", error);
+    }
+
+    [Fact]
+    public void Parse_ReservesFarFromInitialPrice_IsAnError()
+    {
+        // Given reserves implying 1000 while initialPrice is 2000
+        var yaml = ScenarioYaml.With("pairDepth: 1_000_000", "pairDepth: { collateral: 100, loan: 100_000 }");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the mismatch is explained
+        Assert.Contains("market.pairDepth: expected reserves whose price loan/collateral is within 1% of initialPrice 2000, found 1000", error);
+    }
+
+    [Fact]
+    public void Parse_TwapWithoutBlocks_IsAnError()
+    {
+        // Given the shorthand sell: twap, which cannot say over how many blocks
+        var yaml = ScenarioYaml.With("      gasBid: { strategy: fixed, priorityFeeGwei: 1 }", "      gasBid: { strategy: fixed, priorityFeeGwei: 1 }\n      sell: twap");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the mapping form is asked for
+        Assert.Contains("agents.liquidators[0].sell: expected a mapping {strategy: twap, blocks: N} for twap", error);
+    }
+
+    [Fact]
+    public void Parse_UnknownTopLevelField_SuggestsTheKnownOne()
+    {
+        // Given runz instead of runs
+        var yaml = ScenarioYaml.With("blocks: 10\n", "blocks: 10\nrunz: 5\n");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then the suggestion is runs
+        Assert.StartsWith("test.yaml:4:1: runz: ", error);
+        Assert.EndsWith("(did you mean \"runs\"?)", error);
+    }
+
+    [Fact]
+    public void Parse_DynamicParameterOnFixedDesign_IsUnknown()
+    {
+        // Given a dynamic-only parameter on a fixed design
+        var yaml = ScenarioYaml.With("bonus: 0.05 }", "bonus: 0.05, minThreshold: 0.5 }");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml));
+
+        // Then it is rejected as unknown for that model
+        Assert.Contains("protocol.designs[0].parameters.minThreshold: expected one of the fields initialLtv, liquidationThreshold, closeFactor, bonus, found the unknown field", error);
+    }
+
+    [Fact]
+    public void Parse_CsvPathWithMissingFile_IsAnError()
+    {
+        // Given a csv path whose file does not exist
+        var directory = Directory.CreateTempSubdirectory("protocollab-").FullName;
+        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: nowhere.csv");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml, directory));
+
+        // Then the resolved path is named
+        Assert.Contains("pricePath.file: expected an existing CSV file, found no file at", error);
+    }
+
+    [Fact]
+    public void Parse_CsvPathWithBadRow_NamesCsvFileAndLine()
+    {
+        // Given a CSV whose third line has a negative price
+        var directory = Directory.CreateTempSubdirectory("protocollab-").FullName;
+        File.WriteAllText(Path.Combine(directory, "eth.csv"), "timestamp,price\n100,2000\n112,-1\n");
+        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: eth.csv");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml, directory));
+
+        // Then both the scenario position and the CSV line are named
+        Assert.Contains("pricePath.file: eth.csv:3: expected a positive price, found \"-1\"", error);
+    }
+
+    [Fact]
+    public void Parse_ValidCsvPath_LoadsTheSeriesAndHashesIt()
+    {
+        // Given a valid CSV next to the scenario, then the same scenario with a changed CSV
+        var directory = Directory.CreateTempSubdirectory("protocollab-").FullName;
+        var csv = Path.Combine(directory, "eth.csv");
+        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: eth.csv");
+        File.WriteAllText(csv, "timestamp,price\n100,2000\n112,1900\n");
+        var first = ScenarioYaml.Load(yaml, directory);
+        File.WriteAllText(csv, "timestamp,price\n100,2000\n112,1800\n");
+
+        // When the scenario is loaded again
+        var second = ScenarioYaml.Load(yaml, directory);
+
+        // Then the series is read and the hash covers the CSV content
+        Assert.Equal([100L, 112L], Assert.IsType<CsvPathSpec>(first.PricePath).Series.Timestamps);
+        Assert.NotEqual(first.Hash, second.Hash);
+    }
+
+    [Fact]
+    public void ScenarioLoadException_Message_ListsEveryError()
+    {
+        // Given a scenario with two errors
+        var yaml = ScenarioYaml.Valid.Replace("borrowers: 10", "borrowers: x").Replace("blocks: 10", "blocks: y");
+
+        // When it is loaded
+        var exception = Assert.Throws<ScenarioLoadException>(() => ScenarioYaml.Load(yaml));
+
+        // Then the message counts and lists them
+        Assert.StartsWith("The scenario is invalid (2 errors):", exception.Message);
+        Assert.Contains("test.yaml:3:9: blocks:", exception.Message);
+        Assert.Contains("test.yaml:17:14: population.borrowers:", exception.Message);
+    }
+}
