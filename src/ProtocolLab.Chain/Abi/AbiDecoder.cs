@@ -10,6 +10,8 @@ namespace ProtocolLab.Chain.Abi;
 /// </summary>
 public static class AbiDecoder
 {
+    private const int MaxZeroSizeElements = 1 << 16;
+
     public static object?[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data) => Decode(types, null, data);
 
     /// <summary>Like <see cref="Decode(IReadOnlyList{AbiType}, ReadOnlySpan{byte})"/>; errors use the parameter names.</summary>
@@ -84,6 +86,9 @@ public static class AbiDecoder
                 return Encoding.UTF8.GetString(Content(type, data, pos));
             case AbiTypeKind.DynamicArray:
                 var count = Length(type, data, pos);
+                // Zero-size elements (T[0], empty tuples) take no data, so only a cap stops a huge allocation.
+                if (type.ElementType!.HeadSize == 0 && count > MaxZeroSizeElements)
+                    throw new AbiPathError(type, $"{count} zero-size elements at byte 0x{pos:x} exceed the cap of {MaxZeroSizeElements}");
                 return DecodeSequence(type, count, data, pos + 32);
             case AbiTypeKind.FixedArray:
                 return DecodeSequence(type, type.Size, data, pos);
@@ -96,7 +101,7 @@ public static class AbiDecoder
     {
         var element = container.ElementType;
         var headSize = element is not null ? (long)count * element.HeadSize : SumHeads(container.Components);
-        if (start + headSize > data.Length || count > data.Length)
+        if (start + headSize > data.Length)
             throw new AbiPathError(container, $"{count} element(s) from byte 0x{start:x} need 0x{headSize:x} bytes of heads but the data ends at 0x{data.Length:x}");
         var result = new object?[count];
         var head = 0;
