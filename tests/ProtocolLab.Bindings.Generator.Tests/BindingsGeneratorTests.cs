@@ -99,6 +99,22 @@ public sealed class BindingsGeneratorTests
     }
 
     [Fact]
+    public void Generate_ContractNamedErrors_NestedErrorListStepsAside()
+    {
+        // Given an errors library, contract Errors, whose ABI lists custom errors
+        var artifact = TestArtifacts.Artifact("Errors", "contracts/src/libraries/Errors.sol", """
+            [ { "type": "error", "name": "ZeroAddress", "inputs": [] } ]
+            """);
+
+        // When the generator runs
+        var run = GeneratorHarness.Run([artifact]);
+
+        // Then the nested list cannot share the class's name, so it takes a '_', and the binding compiles
+        Assert.Contains("public static class Errors_", run.Source("Errors.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void Generate_InputOrderReversed_OutputIdentical()
     {
         // Given the same artifacts in two orders

@@ -27,6 +27,7 @@ internal sealed class ContractEmitter
     private readonly TypeMapper _types;
     private readonly NestedTypeEmitter _nested;
     private readonly CodeWriter _w = new();
+    private readonly string _errorsClass;
 
     private ContractEmitter(string ns, string className, ArtifactInput artifact, ContractAbiModel abi)
     {
@@ -35,7 +36,9 @@ internal sealed class ContractEmitter
         _qualified = "global::" + ns + "." + className;
         _artifact = artifact;
         _abi = abi;
-        _scope = new NameScope(BaseMembers.Concat(NameScope.ObjectMembers).Concat([className, "DeployAsync", "Errors"]));
+        _scope = new NameScope(BaseMembers.Concat(NameScope.ObjectMembers).Concat([className, "DeployAsync"]));
+        // Claimed before anything else so it keeps its name unless the contract itself is called Errors.
+        _errorsClass = _scope.Claim("Errors");
         var tuples = abi.ConstructorInputs
             .Concat(abi.Functions.SelectMany(f => f.Inputs.Concat(f.Outputs)))
             .Concat(abi.Events.SelectMany(e => e.Inputs.Where(p => !IsHashedTopic(p))))
@@ -74,7 +77,7 @@ internal sealed class ContractEmitter
         }
         WriteEventDecoders();
         _nested.WriteStructs(_w);
-        _nested.WriteErrors(_w, _abi.Errors);
+        _nested.WriteErrors(_w, _errorsClass, _abi.Errors);
         _w.Close().Close();
         return _w.ToString();
     }

@@ -67,14 +67,15 @@ internal sealed class NestedTypeEmitter
     }
 
     /// <summary>Custom error names as constants, to compare with a revert's decoded error name.</summary>
-    public void WriteErrors(CodeWriter w, IReadOnlyList<AbiError> errors)
+    /// <param name="className">"Errors", unless the contract is itself named so.</param>
+    public void WriteErrors(CodeWriter w, string className, IReadOnlyList<AbiError> errors)
     {
         var names = errors.Select(e => e.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         if (names.Count == 0)
             return;
-        var scope = new NameScope(NameScope.ObjectMembers.Concat(["Errors"]));
+        var scope = new NameScope(NameScope.ObjectMembers.Concat([className]));
         w.Line();
-        w.Open("public static class Errors");
+        w.Open("public static class " + className);
         foreach (var name in names)
         {
             var identifier = Identifiers.Sanitize(name);
