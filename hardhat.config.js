@@ -17,9 +17,20 @@ export default defineConfig({
     sources: "./contracts",
   },
   test: {
+    // Hardhat 3 Solidity-test profiles (`--test-profile <name>`, default "default").
+    // default: what CI runs (fixed seed, 256 fuzz runs, 64 invariant runs x depth 128, ~1-2 min).
+    // deep: the larger local profile: `npx hardhat test solidity --test-profile deep`.
     solidity: {
-      fuzz: { runs: 256, seed: "0x50726f746f636f6c4c6162" },
-      invariant: { runs: 64, depth: 128, failOnRevert: false },
+      profiles: {
+        default: {
+          fuzz: { runs: 256, seed: "0x50726f746f636f6c4c6162" },
+          invariant: { runs: 64, depth: 128, failOnRevert: false },
+        },
+        deep: {
+          fuzz: { runs: 10000, seed: "0x50726f746f636f6c4c6162" },
+          invariant: { runs: 512, depth: 256, failOnRevert: false },
+        },
+      },
     },
   },
 });
