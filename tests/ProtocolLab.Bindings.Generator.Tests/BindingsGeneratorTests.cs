@@ -115,6 +115,24 @@ public sealed class BindingsGeneratorTests
     }
 
     [Fact]
+    public void Generate_OverloadedEvents_DistinctRecordsLookedUpBySignature()
+    {
+        // Given two events that share a name
+        var artifact = TestArtifacts.Artifact("Mover", "contracts/src/Mover.sol", """
+            [ { "type": "event", "name": "Moved", "anonymous": false, "inputs": [ { "name": "to", "type": "address", "indexed": false } ] },
+              { "type": "event", "name": "Moved", "anonymous": false, "inputs": [ { "name": "amount", "type": "uint256", "indexed": false } ] } ]
+            """);
+
+        // When the generator runs
+        var mover = GeneratorHarness.Run([artifact]).Source("Mover.g.cs");
+
+        // Then each gets its own record, and the runtime is asked for it by full signature since the name is ambiguous
+        Assert.Contains("DecodeMovedEvents(global::ProtocolLab.Chain.Rpc.TransactionReceipt receipt)\n            => DecodeEvents(receipt, \"Moved(address)\",", mover, StringComparison.Ordinal);
+        Assert.Contains("DecodeMoved2Events(global::ProtocolLab.Chain.Rpc.TransactionReceipt receipt)\n            => DecodeEvents(receipt, \"Moved(uint256)\",", mover, StringComparison.Ordinal);
+        Assert.Contains("public sealed record Moved2Event(global::System.Numerics.BigInteger Amount)", mover, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_InputOrderReversed_OutputIdentical()
     {
         // Given the same artifacts in two orders
