@@ -1,0 +1,101 @@
+using System.Numerics;
+using ProtocolLab.Chain.Artifacts;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Uniswap;
+
+namespace ProtocolLab.Protocols.Lending;
+
+/// <summary>
+/// Deploys a complete isolated lending market on a devnet: two test tokens, the real Uniswap V2
+/// pair seeded with the configured depth, a feed, the margin design, the market, its lens, and
+/// the lender's supply. The owner account deploys everything, mints, and keeps the feed.
+/// </summary>
+public static class LendingKit
+{
+    public const int FeedDecimals = 8;
+
+    public static async Task<LendingDeployment> DeployAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, CancellationToken cancellationToken = default)
+    {
+        var collateral = await DeployTokenAsync(session, artifacts, owner, options.Collateral, cancellationToken);
+        var loan = await DeployTokenAsync(session, artifacts, owner, options.Loan, cancellationToken);
+
+        var uniswap = await UniswapV2.DeployAsync(session, artifacts, owner, cancellationToken);
+        await collateral.MintAsync(owner, owner, options.PairCollateralReserve, cancellationToken: cancellationToken);
+        await loan.MintAsync(owner, owner, options.PairLoanReserve + options.LenderSupply, cancellationToken: cancellationToken);
+        var pair = await uniswap.CreateSeededPairAsync(
+            artifacts, owner, collateral, options.PairCollateralReserve, loan, options.PairLoanReserve, cancellationToken);
+
+        var feed = await DeployFeedAsync(session, artifacts, owner, options, pair, collateral, cancellationToken);
+        var (margin, dynamic) = await DeployMarginAsync(session, artifacts, owner, options.Margin, feed, pair, collateral, cancellationToken);
+
+        var market = await LendingMarket.DeployAsync(
+            session, artifacts, owner, collateral.Address, loan.Address, feed, margin.Address,
+            options.MaxOracleAgeSeconds, options.InsuranceShare, options.DustThreshold, options.Rates,
+            cancellationToken: cancellationToken);
+        var lens = await LendingLens.DeployAsync(session, artifacts, owner, cancellationToken: cancellationToken);
+
+        if (options.LenderSupply > 0)
+        {
+            await loan.ApproveAsync(owner, market.Address, options.LenderSupply, cancellationToken: cancellationToken);
+            await market.SupplyAsync(owner, options.LenderSupply, cancellationToken: cancellationToken);
+        }
+
+        return new LendingDeployment(owner, collateral, loan, uniswap, pair, new AggregatorV3Interface(session, feed), options.Feed, margin, market, lens)
+        {
+            DynamicMargin = dynamic,
+        };
+    }
+
+    private static async Task<TestToken> DeployTokenAsync(ChainSession session, ArtifactStore artifacts, Address owner, TokenConfig token, CancellationToken cancellationToken) =>
+        await TestToken.DeployAsync(session, artifacts, owner, token.Name, token.Symbol, token.Decimals, owner, cancellationToken: cancellationToken);
+
+    private static async Task<Address> DeployFeedAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, UniswapV2Pair pair, TestToken collateral, CancellationToken cancellationToken)
+    {
+        switch (options.Feed)
+        {
+            case FeedKind.Push:
+                var push = await PushFeed.DeployAsync(
+                    session, artifacts, owner, FeedDecimals, $"{options.Collateral.Symbol} / {options.Loan.Symbol}", owner, cancellationToken: cancellationToken);
+                await push.PushAnswerAsync(owner, options.InitialAnswer, cancellationToken: cancellationToken);
+                return push.Address;
+            case FeedKind.Twap:
+                var twap = await UniV2TwapFeed.DeployAsync(
+                    session, artifacts, owner, pair.Address, collateral.Address, options.TwapWindowSeconds, options.TwapGranularity, cancellationToken: cancellationToken);
+                await twap.PokeAsync(owner, cancellationToken: cancellationToken);
+                return twap.Address;
+            case FeedKind.Spot:
+                var spot = await UniV2SpotFeed.DeployAsync(session, artifacts, owner, pair.Address, collateral.Address, cancellationToken: cancellationToken);
+                return spot.Address;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Feed, "unknown feed kind");
+        }
+    }
+
+    private static async Task<(Contract Model, DynamicMargin? Dynamic)> DeployMarginAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, MarginDesignConfig design, Address feed, UniswapV2Pair pair, TestToken collateral, CancellationToken cancellationToken)
+    {
+        switch (design)
+        {
+            case FixedMarginConfig f:
+                return (await FixedMargin.DeployAsync(session, artifacts, owner, f.InitialLtv, f.LiquidationThreshold, f.CloseFactor, f.Bonus, cancellationToken: cancellationToken), null);
+            case DynamicMarginSettings d:
+                var config = new DynamicMargin.DynamicMarginConfig(
+                    feed, pair.Address, collateral.Address, d.MinLiquidationThreshold, d.MaxLiquidationThreshold, d.VolSensitivity,
+                    d.LtvGap, d.CloseFactor, d.MinBonus, d.MaxBonus, d.BonusVolSensitivity, d.EwmaDecay, d.MaxThresholdStepPerBlock,
+                    d.DepthSensitivity, d.MaxDepthHaircut);
+                var dynamic = await DynamicMargin.DeployAsync(session, artifacts, owner, config, cancellationToken: cancellationToken);
+                await dynamic.PokeAsync(owner, cancellationToken: cancellationToken);
+                return (dynamic, dynamic);
+            case CustomMarginConfig c:
+                var artifact = artifacts.Get(c.ContractName);
+                var address = await Deployer.DeployAsync(session, artifact, owner, [.. c.ConstructorArgs], cancellationToken: cancellationToken);
+                return (new Contract(session, address, artifact.Abi), null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(design), design, "unknown margin design");
+        }
+    }
+}

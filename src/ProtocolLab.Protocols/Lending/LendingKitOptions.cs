@@ -1,0 +1,80 @@
+using System.Numerics;
+using ProtocolLab.Protocols.Bindings;
+
+namespace ProtocolLab.Protocols.Lending;
+
+/// <summary>An ERC20 test token to deploy.</summary>
+public sealed record TokenConfig(string Name, string Symbol, int Decimals);
+
+/// <summary>Where the market's price comes from.</summary>
+public enum FeedKind
+{
+    /// <summary>PushFeed: a keeper pushes answers (exogenous or market-following oracles).</summary>
+    Push,
+
+    /// <summary>UniV2TwapFeed: on-chain time-weighted average of the pair, poked by a keeper.</summary>
+    Twap,
+
+    /// <summary>UniV2SpotFeed: the pair's reserves, manipulable on purpose.</summary>
+    Spot,
+}
+
+/// <summary>A margin design to deploy. All ratios are WAD (1e18 = 100%).</summary>
+public abstract record MarginDesignConfig;
+
+public sealed record FixedMarginConfig(BigInteger InitialLtv, BigInteger LiquidationThreshold, BigInteger CloseFactor, BigInteger Bonus)
+    : MarginDesignConfig;
+
+/// <summary>DynamicMargin's constructor values other than the addresses the kit fills in (feed, pair, collateral).</summary>
+public sealed record DynamicMarginSettings(
+    BigInteger MinLiquidationThreshold,
+    BigInteger MaxLiquidationThreshold,
+    BigInteger VolSensitivity,
+    BigInteger LtvGap,
+    BigInteger CloseFactor,
+    BigInteger MinBonus,
+    BigInteger MaxBonus,
+    BigInteger BonusVolSensitivity,
+    BigInteger EwmaDecay,
+    BigInteger MaxThresholdStepPerBlock,
+    BigInteger DepthSensitivity,
+    BigInteger MaxDepthHaircut) : MarginDesignConfig;
+
+/// <summary>A user's own IMarginModel: the artifact's contract name and its constructor arguments.</summary>
+public sealed record CustomMarginConfig(string ContractName, IReadOnlyList<object?> ConstructorArgs) : MarginDesignConfig;
+
+/// <summary>Everything the lending kit deploys, in base units and WAD.</summary>
+public sealed record LendingKitOptions
+{
+    public required TokenConfig Collateral { get; init; }
+
+    public required TokenConfig Loan { get; init; }
+
+    /// <summary>Initial pair reserves, base units.</summary>
+    public required BigInteger PairCollateralReserve { get; init; }
+
+    public required BigInteger PairLoanReserve { get; init; }
+
+    /// <summary>The first oracle answer (8 decimals, loan per collateral) for a push feed.</summary>
+    public required BigInteger InitialAnswer { get; init; }
+
+    public FeedKind Feed { get; init; } = FeedKind.Push;
+
+    public ulong TwapWindowSeconds { get; init; } = 1_800;
+
+    public byte TwapGranularity { get; init; } = 6;
+
+    public required MarginDesignConfig Margin { get; init; }
+
+    public ulong MaxOracleAgeSeconds { get; init; } = 3_600;
+
+    public BigInteger InsuranceShare { get; init; } = Wad.Of(0.5);
+
+    /// <summary>Debt (loan base units) at or below which a position is liquidated whole.</summary>
+    public BigInteger DustThreshold { get; init; }
+
+    public LendingMarket.RateParams Rates { get; init; } = new(Wad.Of(0.02), Wad.Of(0.1), Wad.Of(1.0), Wad.Of(0.8));
+
+    /// <summary>Loan asset a lender supplies at setup, base units.</summary>
+    public required BigInteger LenderSupply { get; init; }
+}

@@ -1,0 +1,49 @@
+using System.Numerics;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+
+namespace ProtocolLab.Protocols.Lending;
+
+/// <summary>A position to open: collateral deposited and debt borrowed, base units.</summary>
+public sealed record PositionPlan(Address Borrower, BigInteger Collateral, BigInteger Debt);
+
+/// <summary>
+/// Opens many positions in two mined blocks: the owner mints everyone's collateral, then each
+/// borrower approves, deposits and borrows (consecutive nonces keep a borrower's three in order).
+/// Needs automine off and a devnet that signs for any sender (anvil --auto-impersonate).
+/// </summary>
+public static class PositionOpener
+{
+    public const ulong GasPerTransaction = 400_000;
+
+    public static async Task OpenAsync(LendingDeployment market, IReadOnlyList<PositionPlan> plans, CancellationToken cancellationToken = default)
+    {
+        var session = market.Market.Session;
+        var gas = new TxOptions { Gas = GasPerTransaction };
+        await session.SetBalancesAsync(plans.Select(p => p.Borrower).ToList(), BigInteger.Pow(10, 22), cancellationToken);
+
+        var mints = plans.Select(p => market.Collateral.Mint(market.Owner, p.Borrower, p.Collateral, gas)).ToList();
+        await MineChunkedAsync(session, mints, "minting collateral", cancellationToken);
+
+        var opens = new List<Chain.Rpc.TransactionRequest>(plans.Count * 3);
+        foreach (var p in plans)
+        {
+            opens.Add(market.Collateral.Approve(p.Borrower, market.Market.Address, p.Collateral, gas));
+            opens.Add(market.Market.DepositCollateral(p.Borrower, p.Collateral, gas));
+            if (p.Debt > 0)
+                opens.Add(market.Market.Borrow(p.Borrower, p.Debt, gas));
+        }
+        await MineChunkedAsync(session, opens, "opening positions", cancellationToken);
+    }
+
+    /// <summary>Keeps blocks to a few thousand transactions: one borrower's three never straddle a failed chunk.</summary>
+    private static async Task MineChunkedAsync(ChainSession session, List<Chain.Rpc.TransactionRequest> txs, string what, CancellationToken cancellationToken)
+    {
+        const int PerBlock = 3_000;
+        for (var start = 0; start < txs.Count; start += PerBlock)
+        {
+            var chunk = txs.GetRange(start, Math.Min(PerBlock, txs.Count - start));
+            (await session.SendAndMineAsync(chunk, cancellationToken)).EnsureAllSucceeded(what);
+        }
+    }
+}

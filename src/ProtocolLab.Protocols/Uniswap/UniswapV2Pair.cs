@@ -1,0 +1,34 @@
+using System.Numerics;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+using ProtocolLab.Chain.Rpc;
+
+namespace ProtocolLab.Protocols.Uniswap;
+
+/// <summary>A deployed pair and which of its tokens sorts first (reserves come back in token0/token1 order).</summary>
+public sealed class UniswapV2Pair(Contract contract, Address token0)
+{
+    public Contract Contract { get; } = contract;
+
+    public Address Address => Contract.Address;
+
+    public Address Token0 { get; } = token0;
+
+    /// <summary>The getReserves call, for a bulk read.</summary>
+    public TransactionRequest ReservesCall() => Contract.BuildCall("getReserves", []);
+
+    /// <summary>Decodes getReserves into (reserve of <paramref name="token"/>, reserve of the other token).</summary>
+    public (BigInteger Of, BigInteger Other) DecodeReserves(byte[] output, Address token)
+    {
+        var values = Contract.DecodeOutput("getReserves", output);
+        var r0 = (BigInteger)values[0]!;
+        var r1 = (BigInteger)values[1]!;
+        return token == Token0 ? (r0, r1) : (r1, r0);
+    }
+
+    public async Task<(BigInteger Of, BigInteger Other)> ReservesAsync(Address token, CancellationToken cancellationToken = default)
+    {
+        var output = await Contract.Session.Eth.CallAsync(ReservesCall(), BlockTag.Latest, cancellationToken);
+        return DecodeReserves(output, token);
+    }
+}
