@@ -58,7 +58,7 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     address[] public borrowers;
     mapping(address account => bool) public isListedBorrower;
 
-    /// @param collateralToken_ Collateral token (any decimals <= 18... any ERC20 with decimals()).
+    /// @param collateralToken_ Collateral token (any ERC20 exposing decimals()).
     /// @param loanToken_ Loan token lenders supply and borrowers borrow.
     /// @param oracle_ AggregatorV3-compatible feed of loan per collateral (decimals <= 18).
     /// @param marginModel_ Margin design answering LTV, threshold, close factor and bonus.
@@ -217,6 +217,13 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
         p.borrowShares -= sharesBurned;
         totalBorrowShares -= sharesBurned;
         totalBorrowAssets = totalBorrowAssets.zeroFloorSub(repaid);
+        if (p.borrowShares != 0) {
+            // Shares burn rounded down, so the debt may fall by a wei less than `repaid`: seize for the
+            // actual fall, so share rounding never costs the borrower health.
+            uint256 debtAfter = p.borrowShares.toAssetsUp(totalBorrowAssets, totalBorrowShares);
+            uint256 fall = debt.zeroFloorSub(debtAfter);
+            seized = MathLib.min(seized, LiquidationLib.seizedForDown(fall, m.liquidationBonus, s));
+        }
         p.collateral -= seized;
         totalCollateral -= seized;
 

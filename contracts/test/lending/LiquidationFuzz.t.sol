@@ -57,7 +57,14 @@ contract LiquidationFuzzTest is MarketTestBase {
             }
             if (badDebt != 0) assertEq(afterLiq.collateral, 0, "bad debt only once all collateral is gone");
             if (afterLiq.debt != 0) {
-                assertGe(afterLiq.healthFactor, before.healthFactor, "health improves unless the position closes");
+                // Collateral value is floored to loan-token wei, so a wei-sized liquidation may move
+                // the health factor by up to 2 wei of value: LT x 2 / debt.
+                uint256 tolerance = LT.mulDivUp(2, afterLiq.debt);
+                assertGe(
+                    afterLiq.healthFactor + tolerance,
+                    before.healthFactor,
+                    "health improves (within 2 wei of value rounding) unless the position closes"
+                );
             }
         } catch (bytes memory reason) {
             bytes4 sel = bytes4(reason);

@@ -61,6 +61,11 @@ library LiquidationLib {
         return collateral.mulDivUp(s.price * s.loanUnit * WAD, s.collateralUnit * s.priceUnit * (WAD + bonus));
     }
 
+    /// @dev Collateral worth `debtReduction` x (1 + bonus) at the oracle price, rounded down.
+    function seizedForDown(uint256 debtReduction, uint256 bonus, PriceScale memory s) internal pure returns (uint256) {
+        return debtReduction.mulDivDown(s.collateralUnit * s.priceUnit * (WAD + bonus), s.price * s.loanUnit * WAD);
+    }
+
     /// @notice Sizes a liquidation of a position already known to be below health factor 1.
     /// @dev Solvent position (collateral covers debt x (1 + bonus)): repaid = min(requested, maxRepayOf),
     ///      seized = repaid x (1 + bonus) / price rounded down (always < collateral unless all debt is repaid);
@@ -87,9 +92,6 @@ library LiquidationLib {
         r.repaid = MathLib.min(requested, maxRepayOf(debt, m.closeFactor, dust));
         uint256 remaining = debt - r.repaid;
         if (remaining != 0 && remaining < dust) revert Errors.LiquidationWouldLeaveDust(remaining, dust);
-        r.seized = MathLib.min(
-            r.repaid.mulDivDown(s.collateralUnit * s.priceUnit * (WAD + m.liquidationBonus), s.price * s.loanUnit * WAD),
-            collateral
-        );
+        r.seized = MathLib.min(seizedForDown(r.repaid, m.liquidationBonus, s), collateral);
     }
 }
