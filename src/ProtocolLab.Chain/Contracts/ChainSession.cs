@@ -35,6 +35,17 @@ public sealed class ChainSession
 
     public AbiErrorRegistry Errors { get; } = new();
 
+    /// <summary>When set, every block mined through this session gets the clock's next timestamp.</summary>
+    public BlockClock? Clock { get; set; }
+
+    /// <summary>Mines one block, stamped by <see cref="Clock"/> when there is one.</summary>
+    public async Task MineBlockAsync(CancellationToken cancellationToken = default)
+    {
+        if (Clock is not null)
+            await Dev.SetNextBlockTimestampAsync(Clock.Next(), cancellationToken).ConfigureAwait(false);
+        await Dev.MineAsync(1, cancellationToken).ConfigureAwait(false);
+    }
+
     private readonly Lock _errorsLock = new();
 
     public void RegisterErrors(ContractAbi abi)
@@ -69,7 +80,7 @@ public sealed class ChainSession
         var receipt = await Eth.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
         if (receipt is null)
         {
-            await Dev.MineAsync(1, cancellationToken).ConfigureAwait(false);
+            await MineBlockAsync(cancellationToken).ConfigureAwait(false);
             receipt = await Eth.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"{function}: transaction {hash} was not mined after evm_mine");
         }

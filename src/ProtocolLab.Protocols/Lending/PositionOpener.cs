@@ -16,6 +16,12 @@ public static class PositionOpener
 {
     public const ulong GasPerTransaction = 400_000;
 
+    /// <summary>1 gwei; borrower i tips this plus i wei.</summary>
+    public static readonly BigInteger OrderingTip = 1_000_000_000;
+
+    /// <summary>Head-room over the tip for whatever base fee the devnet charges.</summary>
+    public static readonly BigInteger MaxBaseFee = 1_000_000_000_000;
+
     public static async Task OpenAsync(LendingDeployment market, IReadOnlyList<PositionPlan> plans, CancellationToken cancellationToken = default)
     {
         var session = market.Market.Session;
@@ -26,12 +32,15 @@ public static class PositionOpener
         await MineChunkedAsync(session, mints, "minting collateral", cancellationToken);
 
         var opens = new List<Chain.Rpc.TransactionRequest>(plans.Count * 3);
-        foreach (var p in plans)
+        for (var i = 0; i < plans.Count; i++)
         {
-            opens.Add(market.Collateral.Approve(p.Borrower, market.Market.Address, p.Collateral, gas));
-            opens.Add(market.Market.DepositCollateral(p.Borrower, p.Collateral, gas));
+            // Distinct tips give the block one fee order, so share rounding replays to the wei.
+            var p = plans[i];
+            var tip = gas with { MaxPriorityFeePerGas = OrderingTip + i, MaxFeePerGas = OrderingTip + i + MaxBaseFee };
+            opens.Add(market.Collateral.Approve(p.Borrower, market.Market.Address, p.Collateral, tip));
+            opens.Add(market.Market.DepositCollateral(p.Borrower, p.Collateral, tip));
             if (p.Debt > 0)
-                opens.Add(market.Market.Borrow(p.Borrower, p.Debt, gas));
+                opens.Add(market.Market.Borrow(p.Borrower, p.Debt, tip));
         }
         await MineChunkedAsync(session, opens, "opening positions", cancellationToken);
     }

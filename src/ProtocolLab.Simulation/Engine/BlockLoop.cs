@@ -1,0 +1,164 @@
+using System.Numerics;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Simulation.Agents;
+using ProtocolLab.Simulation.Agents.Arbitrage;
+using ProtocolLab.Simulation.Agents.Liquidation;
+using ProtocolLab.Simulation.Agents.Oracle;
+using ProtocolLab.Simulation.Agents.Uniswap;
+using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Paths;
+using ProtocolLab.Simulation.Randomness;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>
+/// One run of one design, block by block: read the chain in one batch; the keeper, arbitrageur,
+/// liquidators and borrowers decide on that snapshot; their transactions go in one batch; one
+/// block is mined at the next timestamp; receipts are decoded into the block's metrics.
+/// </summary>
+public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRandom random)
+{
+    private const ulong KeeperGas = 300_000;
+
+    private readonly ChainStateReader _reader = new(world);
+    private readonly LiquidatorBook _liquidators = new(world);
+    private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
+    private readonly List<double> _pairPrices = [];
+    private double? _lastPushedPrice;
+    private long? _lastPushTimestamp;
+
+    /// <summary>Runs every block; <paramref name="onBlock"/> sees each block's metrics as soon as they are final.</summary>
+    public async Task<RunTotals> RunAsync(Action<BlockMetrics> onBlock, CancellationToken cancellationToken)
+    {
+        var scenario = world.Scenario;
+        var clock = world.Session.Clock ?? throw new InvalidOperationException("the block loop needs a session clock");
+        clock.SecondsPerBlock = (ulong)scenario.BlockTimeSeconds;
+
+        var state = await _reader.ReadAsync(cancellationToken);
+        var initialDebt = world.Units.LoanWhole(state.Totals.TotalBorrowAssets);
+        var startBalances = state.LiquidatorBalances;
+        _lastPushedPrice = scenario.Market.InitialPrice;
+        _lastPushTimestamp = (long)clock.Current;
+        var pending = new BlockMetrics(0, (long)clock.Current, path.PriceAt(0), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var gasCostLoan = 0.0;
+
+        for (var block = 1; block <= scenario.Blocks; block++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            onBlock(Finalize(pending, state));
+            var fundamental = path.PriceAt(block);
+            var timestamp = (long)clock.Current + scenario.BlockTimeSeconds;
+            var positions = state.Positions.Select((p, i) => new PositionSnapshot(i, p.Collateral, p.Debt, (double)BigInteger.Min(p.HealthFactor, BigInteger.Pow(10, 30)) / 1e18)).ToList();
+
+            var txs = new List<TransactionRequest>();
+            PlanKeeper(block, timestamp, fundamental, txs);
+            PlanArbitrage(state, fundamental, txs);
+            _liquidators.Plan(block, state, positions, fundamental, txs);
+            _borrowers.Plan(state, positions, txs);
+
+            var mined = await world.Session.SendAndMineAsync(txs, cancellationToken);
+            var (metrics, gasCost) = Account(block, timestamp, fundamental, mined);
+            gasCostLoan += gasCost;
+            pending = metrics;
+            state = await _reader.ReadAsync(cancellationToken);
+            _pairPrices.Add(state.Pool.SpotPrice(world.Units));
+        }
+        onBlock(Finalize(pending, state));
+
+        var pnl = 0.0;
+        for (var i = 0; i < world.Liquidators.Count; i++)
+        {
+            var (collateral, loan) = state.LiquidatorBalances[i];
+            pnl += world.Units.LoanWhole(loan - startBalances[i].Loan)
+                + (world.Units.CollateralWhole(collateral - startBalances[i].Collateral) * path.PriceAt(scenario.Blocks));
+        }
+        return new RunTotals(initialDebt, pnl - gasCostLoan);
+    }
+
+    /// <summary>A block's prices and underwater count are read after it is mined, at the start of the next.</summary>
+    private BlockMetrics Finalize(BlockMetrics pending, ChainState after) => pending with
+    {
+        PairPrice = after.Pool.SpotPrice(world.Units),
+        OraclePrice = after.OraclePrice,
+        PositionsUnderwater = ChainStateReader.Underwater(after, world.Units),
+    };
+
+    private void PlanKeeper(int block, long timestamp, double fundamental, List<TransactionRequest> txs)
+    {
+        var d = world.Deployment;
+        var s = world.Scenario;
+        if (d.PushFeed is { } push)
+        {
+            var window = Math.Max(1, s.Oracle.TwapWindowSeconds / s.BlockTimeSeconds);
+            var recent = _pairPrices.TakeLast(window).ToList();
+            var twap = recent.Count == 0 ? s.Market.InitialPrice : recent.Average();
+            var decision = OracleKeeper.Decide(s.Oracle, s.Agents.Keeper, new OracleKeeperInput(block, timestamp, fundamental, twap, _lastPushedPrice, _lastPushTimestamp));
+            if (decision.Push)
+            {
+                txs.Add(push.PushAnswer(world.Owner, ScenarioKit.Answer(decision.Price), Tips.Keeper(KeeperGas)));
+                _lastPushedPrice = decision.Price;
+                _lastPushTimestamp = timestamp;
+            }
+        }
+        if (d.TwapFeed is { } twapFeed)
+            txs.Add(twapFeed.Poke(world.Owner, Tips.Keeper(KeeperGas)));
+        if (d.DynamicMargin is { } dynamic)
+            txs.Add(dynamic.Poke(world.Owner, Tips.Keeper(KeeperGas)));
+    }
+
+    private void PlanArbitrage(ChainState state, double fundamental, List<TransactionRequest> txs)
+    {
+        var s = world.Scenario;
+        if (!s.Agents.Arbitrageur.Enabled)
+            return;
+        var capital = world.Units.LoanBase(s.Market.ArbitrageCapitalPerBlock);
+        if (Arbitrageur.Decide(state.Pool, fundamental, capital, world.Units) is not { } plan)
+            return;
+        var d = world.Deployment;
+        var (tokenIn, tokenOut) = plan.Direction == SwapDirection.SellCollateral
+            ? (d.Collateral.Address, d.Loan.Address)
+            : (d.Loan.Address, d.Collateral.Address);
+        txs.Add(LiquidatorBook.Swap(d.Uniswap, SimulationAccounts.Arbitrageur, tokenIn, tokenOut, plan.AmountIn, Tips.Arbitrageur(LiquidatorBook.SwapGas)));
+    }
+
+    /// <summary>Liquidations, bad debt and gas from the block's receipts; also returns what the bots paid for gas, in loan units.</summary>
+    private (BlockMetrics Metrics, double GasCostLoan) Account(int block, long timestamp, double fundamental, IReadOnlyList<MinedTransaction> mined)
+    {
+        var market = world.Deployment.Market;
+        var botIndex = world.Liquidators.Select((l, i) => (l.Address, i)).ToDictionary(x => x.Address, x => x.i);
+        int liquidations = 0, failed = 0;
+        BigInteger seized = 0, repaid = 0, badDebt = 0, covered = 0;
+        long gas = 0;
+        var botGasWei = BigInteger.Zero;
+        foreach (var tx in mined)
+        {
+            if (tx.Receipt is { } receipt)
+            {
+                gas += (long)receipt.GasUsed;
+                if (botIndex.ContainsKey(receipt.From))
+                    botGasWei += receipt.GasUsed * receipt.EffectiveGasPrice;
+            }
+            if (_liquidators.PendingLiquidations.Contains(tx.Request) && !tx.Succeeded)
+                failed++;
+            if (tx.Receipt is not { Succeeded: true } ok)
+                continue;
+            foreach (var e in market.DecodeLiquidateEvents(ok))
+            {
+                liquidations++;
+                seized += e.Seized;
+                repaid += e.Repaid;
+                badDebt += e.BadDebt;
+                if (botIndex.TryGetValue(e.Liquidator, out var i))
+                    _liquidators.Acquired(i, block);
+            }
+            foreach (var e in market.DecodeBadDebtRealizedEvents(ok))
+                covered += e.CoveredByInsurance;
+        }
+        var u = world.Units;
+        var metrics = new BlockMetrics(block, timestamp, fundamental, 0, 0, liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid),
+            u.LoanWhole(badDebt), u.LoanWhole(covered), 0, failed, gas);
+        return (metrics, (double)botGasWei / 1e18 * fundamental);
+    }
+}

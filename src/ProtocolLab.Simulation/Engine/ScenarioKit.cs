@@ -1,0 +1,71 @@
+using System.Numerics;
+using ProtocolLab.Protocols;
+using ProtocolLab.Protocols.Lending;
+using ProtocolLab.Simulation.Agents;
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>Translates a scenario and one of its designs into what the lending kit deploys.</summary>
+public static class ScenarioKit
+{
+    public static MarketUnits Units(Scenario scenario) => new(scenario.Market.Collateral.Decimals, scenario.Market.Loan.Decimals);
+
+    /// <summary>The oracle answer (8 decimals) for a price in whole loan units per whole collateral unit.</summary>
+    public static BigInteger Answer(double price) => TokenUnits.ToBaseUnits(price, LendingKit.FeedDecimals);
+
+    public static LendingKitOptions Options(Scenario scenario, DesignSpec design)
+    {
+        var units = Units(scenario);
+        var market = scenario.Market;
+        return new LendingKitOptions
+        {
+            Collateral = new TokenConfig($"{market.Collateral.Symbol} (ProtocolLab)", market.Collateral.Symbol, market.Collateral.Decimals),
+            Loan = new TokenConfig($"{market.Loan.Symbol} (ProtocolLab)", market.Loan.Symbol, market.Loan.Decimals),
+            PairCollateralReserve = units.CollateralBase(market.PairReserves.Collateral),
+            PairLoanReserve = units.LoanBase(market.PairReserves.Loan),
+            InitialAnswer = Answer(market.InitialPrice),
+            Feed = scenario.Oracle.Mode switch
+            {
+                OracleMode.Twap => FeedKind.Twap,
+                OracleMode.Spot => FeedKind.Spot,
+                _ => FeedKind.Push,
+            },
+            TwapWindowSeconds = (ulong)scenario.Oracle.TwapWindowSeconds,
+            Margin = Margin(design),
+            MaxOracleAgeSeconds = (ulong)scenario.Protocol.MaxOracleAgeSeconds,
+            DustThreshold = units.LoanBase(1),
+            LenderSupply = units.LoanBase(market.LenderSupply),
+        };
+    }
+
+    /// <summary>
+    /// Fixed designs pass their four numbers. Dynamic designs map the scenario's knobs onto
+    /// DynamicMargin: the scenario's threshold is the ceiling, volatility and liquidity
+    /// sensitivities scale the threshold cut, and the bonus may rise to twice its base.
+    /// </summary>
+    public static MarginDesignConfig Margin(DesignSpec design)
+    {
+        var b = design.Base;
+        return design.Model switch
+        {
+            MarginModelKind.Fixed => new FixedMarginConfig(Wad.Of(b.InitialLtv), Wad.Of(b.LiquidationThreshold), Wad.Of(b.CloseFactor), Wad.Of(b.Bonus)),
+            MarginModelKind.Dynamic when design.Dynamic is { } d => new DynamicMarginSettings(
+                MinLiquidationThreshold: Wad.Of(d.MinThreshold),
+                MaxLiquidationThreshold: Wad.Of(d.MaxThreshold),
+                VolSensitivity: Wad.Of(d.VolatilitySensitivity),
+                LtvGap: Wad.Of(Math.Max(0, b.LiquidationThreshold - b.InitialLtv)),
+                CloseFactor: Wad.Of(b.CloseFactor),
+                MinBonus: Wad.Of(b.Bonus),
+                MaxBonus: Wad.Of(Math.Min(2 * b.Bonus, 0.2)),
+                BonusVolSensitivity: Wad.Of(b.Bonus),
+                EwmaDecay: Wad.Of(0.9),
+                MaxThresholdStepPerBlock: Wad.Of(d.MaxThresholdChangePerBlock),
+                DepthSensitivity: Wad.Of(d.LiquiditySensitivity),
+                MaxDepthHaircut: Wad.Of(Math.Max(0, d.MaxThreshold - d.MinThreshold))),
+            MarginModelKind.Custom => new CustomMarginConfig(design.Contract, [
+                Wad.Of(b.InitialLtv), Wad.Of(b.LiquidationThreshold), Wad.Of(b.CloseFactor), Wad.Of(b.Bonus)]),
+            _ => throw new ArgumentException($"design '{design.Name}': a dynamic design needs its dynamic parameters", nameof(design)),
+        };
+    }
+}

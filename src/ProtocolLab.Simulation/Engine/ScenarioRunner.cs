@@ -1,0 +1,114 @@
+using ProtocolLab.Chain.Artifacts;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Devnets;
+using ProtocolLab.Simulation.Agents.Borrowers;
+using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Paths;
+using ProtocolLab.Simulation.Randomness;
+using ProtocolLab.Simulation.Results;
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>Where the runner is at, for a progress display.</summary>
+public sealed record RunProgress(string Design, int Run, int Runs, int Block, int Blocks);
+
+/// <summary>One design's runs: per-run summaries, their statistics, and where the files are.</summary>
+public sealed record DesignResult(DesignSpec Design, IReadOnlyList<RunSummary> Runs, IReadOnlyList<MetricStatistics> Statistics, string Directory);
+
+public sealed record RunnerOptions
+{
+    public required string OutputDirectory { get; init; }
+
+    public string? RepoRoot { get; init; }
+
+    /// <summary>anvil log file; a temp file when null.</summary>
+    public string? DevnetLogPath { get; init; }
+
+    public IProgress<RunProgress>? Progress { get; init; }
+}
+
+/// <summary>
+/// Runs designs of a scenario on one embedded anvil with identical seeds: the same population, the
+/// same price path per run index, the same agents. State resets between designs and runs with
+/// evm_snapshot/evm_revert, and a deterministic block clock makes every timestamp replayable.
+/// Files are written as blocks complete, so an interrupted run keeps what it computed.
+/// </summary>
+public sealed class ScenarioRunner(RunnerOptions options)
+{
+    /// <summary>Genesis time of the devnet: fixed, so timestamps do not depend on the wall clock.</summary>
+    public const ulong GenesisTimestamp = 1_700_000_000;
+
+    public async Task<IReadOnlyList<DesignResult>> RunAsync(Scenario scenario, IReadOnlyList<DesignSpec> designs, CancellationToken cancellationToken)
+    {
+        var root = options.RepoRoot ?? RepoRoot.Find();
+        await using var devnet = await AnvilDevnet.StartAsync(new AnvilOptions
+        {
+            RepoRoot = root,
+            Accounts = 1,
+            Automine = false,
+            AutoImpersonate = true,
+            BaseFeePerGas = 0,
+            BlockGasLimit = 30_000_000_000,
+            LogPath = options.DevnetLogPath,
+            ExtraArguments = ["--timestamp", GenesisTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        }, cancellationToken);
+        var session = new ChainSession(devnet.Rpc) { Clock = new BlockClock(GenesisTimestamp) };
+        var artifacts = ArtifactStore.ForRepository(root);
+        var owner = devnet.Accounts[0];
+        var population = BorrowerPopulation.Generate(scenario.Population, ScenarioKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, 0, "population"));
+        var genesis = await session.Dev.SnapshotAsync(cancellationToken);
+
+        var results = new List<DesignResult>();
+        foreach (var design in designs)
+        {
+            genesis = await RevertAsync(session, genesis, GenesisTimestamp, cancellationToken);
+            var world = await SimulationWorld.CreateAsync(session, artifacts, owner, scenario, design, population, cancellationToken);
+            var setupTime = session.Clock!.Current;
+            var setup = await session.Dev.SnapshotAsync(cancellationToken);
+            var directory = Path.Combine(options.OutputDirectory, scenario.Name, design.Name);
+            Directory.CreateDirectory(directory);
+
+            var runs = new List<RunSummary>();
+            for (var run = 0; run < scenario.Runs; run++)
+            {
+                if (run > 0)
+                    setup = await RevertAsync(session, setup, setupTime, cancellationToken);
+                runs.Add(await RunOnceAsync(world, run, Path.Combine(directory, $"run-{run:D3}"), cancellationToken));
+            }
+            SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs);
+            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory));
+        }
+        return results;
+    }
+
+    private async Task<RunSummary> RunOnceAsync(SimulationWorld world, int run, string directory, CancellationToken cancellationToken)
+    {
+        var scenario = world.Scenario;
+        Directory.CreateDirectory(directory);
+        var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
+        var loop = new BlockLoop(world, path, SeededRandom.ForStream(scenario.Seed, run, "agents"));
+        var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
+        using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
+        using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
+        var totals = await loop.RunAsync(block =>
+        {
+            blocks.Add(block);
+            jsonl.Append(block);
+            csv.Append(block);
+            options.Progress?.Report(new RunProgress(world.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
+        }, cancellationToken);
+        return RunSummaryCalculator.Summarize(blocks, totals);
+    }
+
+    /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>
+    private static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)
+    {
+        if (!await session.Dev.RevertAsync(snapshot, cancellationToken))
+            throw new InvalidOperationException($"evm_revert to snapshot {snapshot} failed");
+        session.Clock!.Reset(timestamp);
+        session.Clock.SecondsPerBlock = 1;
+        session.Nonces.ResetAll();
+        return await session.Dev.SnapshotAsync(cancellationToken);
+    }
+}

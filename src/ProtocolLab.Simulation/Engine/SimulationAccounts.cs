@@ -1,0 +1,18 @@
+using ProtocolLab.Chain.Hex;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>
+/// Agent addresses derived from their role and index: the same on every run and every machine.
+/// anvil signs for them (--auto-impersonate), so the harness holds no keys.
+/// </summary>
+public static class SimulationAccounts
+{
+    public static Address Borrower(int id) => Derive($"protocollab/borrower/{id}");
+
+    public static Address Liquidator(int index) => Derive($"protocollab/liquidator/{index}");
+
+    public static Address Arbitrageur { get; } = Derive("protocollab/arbitrageur");
+
+    private static Address Derive(string label) => new(Keccak256.Hash(label).AsSpan(12));
+}

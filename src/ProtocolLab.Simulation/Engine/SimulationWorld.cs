@@ -1,0 +1,128 @@
+using System.Numerics;
+using ProtocolLab.Chain.Artifacts;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Lending;
+using ProtocolLab.Simulation.Agents;
+using ProtocolLab.Simulation.Agents.Borrowers;
+using ProtocolLab.Simulation.Agents.Liquidation;
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>A borrower of the population and the address it acts from.</summary>
+public sealed record BorrowerAgent(Borrower Borrower, Address Address);
+
+/// <summary>A liquidator bot: its configuration, address and index (which breaks fee ties).</summary>
+public sealed record LiquidatorAgent(int Index, LiquidatorConfig Config, Address Address);
+
+/// <summary>
+/// One design's market on the chain with its population and agents, ready for the block loop:
+/// positions opened, bots and arbitrageur funded, approvals given.
+/// </summary>
+public sealed class SimulationWorld
+{
+    private SimulationWorld(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<BorrowerAgent> borrowers, IReadOnlyList<LiquidatorAgent> liquidators)
+    {
+        Scenario = scenario;
+        Design = design;
+        Deployment = deployment;
+        Borrowers = borrowers;
+        Liquidators = liquidators;
+        Units = ScenarioKit.Units(scenario);
+        BorrowerByAddress = borrowers.ToDictionary(b => b.Address);
+    }
+
+    public Scenario Scenario { get; }
+
+    public DesignSpec Design { get; }
+
+    public LendingDeployment Deployment { get; }
+
+    public IReadOnlyList<BorrowerAgent> Borrowers { get; }
+
+    public IReadOnlyDictionary<Address, BorrowerAgent> BorrowerByAddress { get; }
+
+    public IReadOnlyList<LiquidatorAgent> Liquidators { get; }
+
+    public MarketUnits Units { get; }
+
+    public Address Owner => Deployment.Owner;
+
+    public ChainSession Session => Deployment.Market.Session;
+
+    /// <summary>Enough of each asset for the arbitrageur's whole run: its per-block capital, every block, both ways.</summary>
+    public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Market.ArbitrageCapitalPerBlock * (Scenario.Blocks + 1));
+
+    public static async Task<SimulationWorld> CreateAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design,
+        IReadOnlyList<Borrower> population, CancellationToken cancellationToken)
+    {
+        var deployment = await LendingKit.DeployAsync(session, artifacts, owner, ScenarioKit.Options(scenario, design), cancellationToken);
+        var units = ScenarioKit.Units(scenario);
+        var borrowers = population.Select(b => new BorrowerAgent(b, SimulationAccounts.Borrower(b.Id))).ToList();
+        var liquidators = scenario.Agents.Liquidators
+            .Select((spec, i) => new LiquidatorAgent(i, LiquidatorConfig.FromSpec(spec, units), SimulationAccounts.Liquidator(i)))
+            .ToList();
+        var world = new SimulationWorld(scenario, design, deployment, borrowers, liquidators);
+
+        await session.Dev.SetAutomineAsync(false, cancellationToken);
+        await world.OpenPositionsAsync(cancellationToken);
+        await world.FundAgentsAsync(cancellationToken);
+        return world;
+    }
+
+    /// <summary>Each borrower borrows its leverage fraction of the initial LTV this design grants its position.</summary>
+    private async Task OpenPositionsAsync(CancellationToken cancellationToken)
+    {
+        var model = Deployment.MarginModel;
+        var calls = Borrowers.Select(b => model.BuildCall("params", [b.Address, b.Borrower.Collateral])).ToList();
+        var answers = await Session.Reads.CallAsync(calls, BlockTag.Latest, cancellationToken);
+        var price = Scenario.Market.InitialPrice;
+        var plans = new List<PositionPlan>(Borrowers.Count);
+        for (var i = 0; i < Borrowers.Count; i++)
+        {
+            var margin = (object?[])model.DecodeOutput("params", answers[i].GetOutputOrThrow())[0]!;
+            var initialLtv = (double)(BigInteger)margin[0]! / 1e18;
+            var debt = Borrowers[i].Borrower.TargetDebt(initialLtv, price, Units);
+            plans.Add(new PositionPlan(Borrowers[i].Address, Borrowers[i].Borrower.Collateral, debt));
+        }
+        await PositionOpener.OpenAsync(Deployment, plans, cancellationToken);
+    }
+
+    /// <summary>Bots get their capital, the arbitrageur both assets; everyone approves the router and market once.</summary>
+    private async Task FundAgentsAsync(CancellationToken cancellationToken)
+    {
+        var d = Deployment;
+        var gas = new TxOptions { Gas = 200_000 };
+        var max = BigInteger.Pow(2, 255);
+        var router = d.Uniswap.Router.Address;
+        var arbitrageur = SimulationAccounts.Arbitrageur;
+        var arbCollateral = Units.LoanToCollateral(ArbitrageInventoryLoan, Scenario.Market.InitialPrice);
+        await Session.SetBalancesAsync([.. Liquidators.Select(l => l.Address), arbitrageur], BigInteger.Pow(10, 24), cancellationToken);
+
+        var txs = new List<TransactionRequest>
+        {
+            d.Loan.Mint(Owner, arbitrageur, ArbitrageInventoryLoan, gas),
+            d.Collateral.Mint(Owner, arbitrageur, arbCollateral, gas),
+            d.Loan.Approve(arbitrageur, router, max, gas),
+            d.Collateral.Approve(arbitrageur, router, max, gas),
+        };
+        foreach (var bot in Liquidators)
+        {
+            txs.Add(d.Loan.Mint(Owner, bot.Address, bot.Config.Capital, gas));
+            txs.Add(d.Loan.Approve(bot.Address, d.Market.Address, max, gas));
+            txs.Add(d.Collateral.Approve(bot.Address, router, max, gas));
+        }
+        foreach (var b in Borrowers)
+        {
+            txs.Add(d.Loan.Approve(b.Address, d.Market.Address, max, gas));
+            txs.Add(d.Collateral.Approve(b.Address, d.Market.Address, max, gas));
+            txs.Add(d.Collateral.Approve(b.Address, router, max, gas));
+        }
+        for (var start = 0; start < txs.Count; start += 3_000)
+            (await Session.SendAndMineAsync(txs.GetRange(start, Math.Min(3_000, txs.Count - start)), cancellationToken)).EnsureAllSucceeded("funding agents");
+    }
+}

@@ -1,0 +1,30 @@
+using System.Numerics;
+using ProtocolLab.Chain.Contracts;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>
+/// Priority fees. anvil orders a block by tip (--order fees) and a batch arrives concurrently, so
+/// two equal tips would order at random: every sender gets a slot below 1e6 wei that no other
+/// sender in the block has. Roles: the keeper goes first, then the arbitrageur, then liquidators
+/// by their bids, then borrowers.
+/// </summary>
+public static class Tips
+{
+    private const long SlotSpace = 1_000_000;
+    private static readonly BigInteger Gwei = 1_000_000_000;
+
+    public static TxOptions Keeper(ulong gas) => With(1_000 * Gwei, 0, gas);
+
+    public static TxOptions Arbitrageur(ulong gas) => With(500 * Gwei, 1, gas);
+
+    public static TxOptions Liquidator(BigInteger bidWei, int index, ulong gas) => With(bidWei, 10 + index, gas);
+
+    public static TxOptions Borrower(int id, ulong gas) => With(Gwei, 1_000 + id, gas);
+
+    private static TxOptions With(BigInteger bid, long slot, ulong gas)
+    {
+        var tip = (BigInteger.Max(bid, SlotSpace) / SlotSpace * SlotSpace) + slot;
+        return new TxOptions { Gas = gas, MaxPriorityFeePerGas = tip, MaxFeePerGas = tip };
+    }
+}
