@@ -49,7 +49,7 @@ public static class UniswapV2Math
     /// <remarks>
     /// With x = reserveIn, y = reserveOut, P = n/d, the pair leaves y' = 1000xy / (1000x + 997a),
     /// and y' / (x + a) = P gives 997n a^2 + 1997n x a + 1000x (n x - d y) = 0. The root is taken
-    /// with an integer square root, then nudged so that the integer rounding of getAmountOut is
+    /// with an integer square root, then corrected so that the integer rounding of getAmountOut is
     /// honoured exactly.
     /// </remarks>
     public static BigInteger AmountInToReachRatio(BigInteger reserveIn, BigInteger reserveOut, BigInteger targetNumerator, BigInteger targetDenominator)
@@ -69,18 +69,60 @@ public static class UniswapV2Math
         var b = 1997 * targetNumerator * reserveIn;
         var c = 1000 * reserveIn * ((targetNumerator * reserveIn) - (targetDenominator * reserveOut));
         var discriminant = (b * b) - (4 * a * c);
-        var amount = BigInteger.Max(BigInteger.Zero, (Sqrt(discriminant) - b) / (2 * a));
-        while (amount.Sign > 0 && !StaysAtOrAbove(reserveIn, reserveOut, amount, targetNumerator, targetDenominator))
+        var root = BigInteger.Max(BigInteger.Zero, (Sqrt(discriminant) - b) / (2 * a));
+        return LargestStayingAtOrAbove(reserveIn, reserveOut, root, targetNumerator, targetDenominator);
+    }
+
+    /// <summary>
+    /// The real root ignores getAmountOut's rounding, which can shift the answer by many base
+    /// units (one unit of the output token is worth many of a finer input token). The predicate
+    /// is monotone in the input, so gallop from the root to a bracket, then bisect.
+    /// </summary>
+    private static BigInteger LargestStayingAtOrAbove(BigInteger reserveIn, BigInteger reserveOut, BigInteger guess, BigInteger n, BigInteger d)
+    {
+        bool Holds(BigInteger amount) => StaysAtOrAbove(reserveIn, reserveOut, amount, n, d);
+
+        BigInteger low;
+        BigInteger high;
+        BigInteger step = 1;
+        if (Holds(guess))
         {
-            amount--;
+            low = guess;
+            while (Holds(guess + step))
+            {
+                low = guess + step;
+                step *= 2;
+            }
+
+            high = guess + step;
+        }
+        else
+        {
+            high = guess;
+            while (guess - step > 0 && !Holds(guess - step))
+            {
+                high = guess - step;
+                step *= 2;
+            }
+
+            low = BigInteger.Max(BigInteger.Zero, guess - step);
         }
 
-        while (StaysAtOrAbove(reserveIn, reserveOut, amount + 1, targetNumerator, targetDenominator))
+        // Invariant: Holds(low) and !Holds(high).
+        while (high - low > 1)
         {
-            amount++;
+            var middle = (low + high) / 2;
+            if (Holds(middle))
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        return amount;
+        return low;
     }
 
     /// <summary>Floor of the square root (Newton's method on integers).</summary>
