@@ -10,6 +10,7 @@ using ProtocolLab.Simulation.Agents.Uniswap;
 using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Paths;
 using ProtocolLab.Simulation.Randomness;
+using ProtocolLab.Simulation.Results;
 
 namespace ProtocolLab.Simulation.Engine;
 
@@ -30,7 +31,8 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
     private long? _lastPushTimestamp;
 
     /// <summary>Runs every block; <paramref name="onBlock"/> sees each block's metrics as soon as they are final.</summary>
-    public async Task<RunTotals> RunAsync(Action<BlockMetrics> onBlock, CancellationToken cancellationToken)
+    /// <param name="onPositions">Sees the positions before the first block ("start") and after the last ("end").</param>
+    public async Task<RunTotals> RunAsync(Action<BlockMetrics> onBlock, Action<string, IReadOnlyList<PositionRecord>> onPositions, CancellationToken cancellationToken)
     {
         var scenario = world.Scenario;
         var clock = world.Session.Clock ?? throw new InvalidOperationException("the block loop needs a session clock");
@@ -38,6 +40,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
 
         var state = await _reader.ReadAsync(cancellationToken);
         var initialDebt = world.Units.LoanWhole(state.Totals.TotalBorrowAssets);
+        onPositions("start", Records(state));
         var startBalances = state.LiquidatorBalances;
         _lastPushedPrice = scenario.Market.InitialPrice;
         _lastPushTimestamp = (long)clock.Current;
@@ -66,6 +69,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
             _pairPrices.Add(state.Pool.SpotPrice(world.Units));
         }
         onBlock(Finalize(pending, state));
+        onPositions("end", Records(state));
 
         var pnl = 0.0;
         for (var i = 0; i < world.Liquidators.Count; i++)
@@ -76,6 +80,9 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
         }
         return new RunTotals(initialDebt, pnl - gasCostLoan);
     }
+
+    private List<PositionRecord> Records(ChainState state) =>
+        state.Positions.Select(p => PositionsCsvWriter.Record(p.Borrower.ToString(), p.Collateral, p.Debt, p.HealthFactor, p.LiquidationThreshold, world.Units)).ToList();
 
     /// <summary>A block's prices and underwater count are read after it is mined, at the start of the next.</summary>
     private BlockMetrics Finalize(BlockMetrics pending, ChainState after) => pending with

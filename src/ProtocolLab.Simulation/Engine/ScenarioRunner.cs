@@ -97,7 +97,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             jsonl.Append(block);
             csv.Append(block);
             options.Progress?.Report(new RunProgress(world.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
-        }, cancellationToken);
+        }, (when, positions) => PositionsCsvWriter.Write(Path.Combine(directory, $"positions-{when}.csv"), positions), cancellationToken);
         return RunSummaryCalculator.Summarize(blocks, totals);
     }
 
