@@ -91,7 +91,7 @@ public static class BorrowerResponse
         return sell.Sign > 0 ? new DeleverageAction(sell) : BorrowerAction.None;
     }
 
-    /// <summary>amount x factor with 9 decimals of precision on the factor, rounded down.</summary>
+    /// <summary>amount x factor, the factor carried with 18 decimals (double precision), rounded down.</summary>
     private static BigInteger Scale(BigInteger amount, double factor) =>
-        amount * new BigInteger(Math.Round(factor * 1_000_000_000)) / 1_000_000_000;
+        amount * TokenUnits.ToBaseUnits(factor, 18) / TokenUnits.Pow10(18);
 }
