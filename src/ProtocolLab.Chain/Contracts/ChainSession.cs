@@ -35,6 +35,13 @@ public sealed class ChainSession
 
     public AbiErrorRegistry Errors { get; } = new();
 
+    private long _transactionsSent;
+
+    /// <summary>Transactions sent through this session (single sends and mined batches), for benchmarks.</summary>
+    public long TransactionsSent => Interlocked.Read(ref _transactionsSent);
+
+    internal void CountSent(int count) => Interlocked.Add(ref _transactionsSent, count);
+
     /// <summary>When set, every block mined through this session gets the clock's next timestamp.</summary>
     public BlockClock? Clock { get; set; }
 
@@ -71,6 +78,7 @@ public sealed class ChainSession
         try
         {
             hash = await Eth.SendTransactionAsync(request with { Nonce = nonce }, cancellationToken).ConfigureAwait(false);
+            CountSent(1);
         }
         catch (RpcException)
         {

@@ -17,6 +17,7 @@ public static class MinedBatch
         this ChainSession session, IReadOnlyList<TransactionRequest> transactions, CancellationToken cancellationToken = default)
     {
         var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
+        session.CountSent(transactions.Count);
         await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
         var hashes = sent.Where(s => s.TransactionHash is not null).Select(s => s.TransactionHash!).ToList();
         var receipts = hashes.Count == 0 ? [] : await session.Batches.GetReceiptsAsync(hashes, cancellationToken).ConfigureAwait(false);

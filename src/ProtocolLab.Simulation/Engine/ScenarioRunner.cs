@@ -26,6 +26,9 @@ public sealed record RunnerOptions
     public string? DevnetLogPath { get; init; }
 
     public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>Sees the chain session once the devnet is up (benchmarks count its transactions).</summary>
+    public Action<ChainSession>? SessionCreated { get; init; }
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             ExtraArguments = ["--timestamp", GenesisTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         }, cancellationToken);
         var session = new ChainSession(devnet.Rpc) { Clock = new BlockClock(GenesisTimestamp) };
+        options.SessionCreated?.Invoke(session);
         var artifacts = ArtifactStore.ForRepository(root);
         var owner = devnet.Accounts[0];
         var population = BorrowerPopulation.Generate(scenario.Population, ScenarioKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, 0, "population"));
