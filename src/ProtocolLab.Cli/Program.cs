@@ -1,24 +1,19 @@
-using ProtocolLab.Chain.Devnets;
-using ProtocolLab.Cli.Bench;
+using System.CommandLine;
 using ProtocolLab.Cli.Commands;
 
 namespace ProtocolLab.Cli;
 
 internal static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        var root = new RootCommand("ProtocolLab: liquidation cascades of real Solidity protocols on a local devnet, fixed versus dynamic margin.")
         {
-            e.Cancel = true;
-            cts.Cancel();
+            SimulateCommand.Compare(),
+            SimulateCommand.Run(),
+            ScenarioFile.Validate(),
+            BenchCommand.Create(),
         };
-        if (args.Length >= 2 && args[0] is "run" or "compare")
-            return await SimulateCommand.RunAsync(args[1], null, args[0] == "compare", "results", Console.Out, Console.Error, cts.Token);
-        var root = RepoRoot.Find();
-        var (floor, api) = await new ChainBenchmark(root).RunAsync(cts.Token);
-        Console.WriteLine($"{floor.Name}: {floor.TxPerSecond:F0} tx/s; {api.Name}: {api.TxPerSecond:F0} tx/s; ratio {api.TxPerSecond / floor.TxPerSecond:F2}x");
-        return 0;
+        return root.Parse(args).InvokeAsync();
     }
 }

@@ -1,59 +1,100 @@
+using System.CommandLine;
 using System.Diagnostics;
-using ProtocolLab.Chain.Devnets;
+using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Commands;
 
-/// <summary>`run` and `compare`: load and validate a scenario, run designs on an embedded anvil, print the comparison.</summary>
+/// <summary>`run` (one design) and `compare` (every design, identical seeds and paths).</summary>
 internal static class SimulateCommand
 {
-    public static async Task<int> RunAsync(string scenarioPath, string? designName, bool compare, string output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Run()
     {
-        Scenario scenario;
-        try
+        var scenario = CliOptions.Scenario();
+        var design = new Option<string?>("--design", "-d") { Description = "Which design of the scenario to run (default: the first)" };
+        var output = CliOptions.Output();
+        var json = CliOptions.Json();
+        var quiet = CliOptions.Quiet();
+        var command = new Command("run", "Run one margin design of a scenario on an embedded anvil.\n\nExample:\n  protocollab run scenarios/crash-30.yaml --design dynamic")
         {
-            scenario = ScenarioLoader.Load(scenarioPath);
-        }
-        catch (ScenarioLoadException e)
-        {
-            foreach (var error in e.Errors)
-                stderr.WriteLine($"error: {error}");
-            return 2;
-        }
-
-        var designs = SelectDesigns(scenario, designName, compare, stderr);
-        if (designs is null)
-            return 2;
-
-        var watch = Stopwatch.StartNew();
-        var lastLine = "";
-        var progress = new Progress<RunProgress>(p =>
-        {
-            var line = $"{p.Design}: run {p.Run + 1}/{p.Runs}, block {p.Block}/{p.Blocks}";
-            if (line != lastLine && (p.Block == p.Blocks || p.Block % 10 == 0))
-                stderr.WriteLine(line);
-            lastLine = line;
-        });
-        var runner = new ScenarioRunner(new RunnerOptions { OutputDirectory = output, Progress = progress });
-        var results = await runner.RunAsync(scenario, designs, cancellationToken);
-        ComparisonTable.Write(stdout, scenario, results);
-        stdout.WriteLine($"results: {Path.Combine(output, scenario.Name)} ({watch.Elapsed.TotalSeconds:F1} s)");
-        return 0;
+            scenario, design, output, json, quiet,
+        };
+        command.SetAction((parse, ct) => ExecuteAsync(
+            parse.GetValue(scenario)!, parse.GetValue(design), compare: false, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
+        return command;
     }
 
-    private static IReadOnlyList<DesignSpec>? SelectDesigns(Scenario scenario, string? designName, bool compare, TextWriter stderr)
+    public static Command Compare()
     {
-        if (compare || designName is null && scenario.Protocol.Designs.Count == 1)
+        var scenario = CliOptions.Scenario();
+        var output = CliOptions.Output();
+        var json = CliOptions.Json();
+        var quiet = CliOptions.Quiet();
+        var command = new Command("compare", "Run every margin design of a scenario on identical seeds and price paths, side by side.\n\nExample:\n  protocollab compare scenarios/crash-30.yaml")
+        {
+            scenario, output, json, quiet,
+        };
+        command.SetAction((parse, ct) => ExecuteAsync(
+            parse.GetValue(scenario)!, null, compare: true, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(FileInfo file, string? designName, bool compare, DirectoryInfo output, bool json, bool quiet, CancellationToken cancellationToken)
+    {
+        if (ScenarioFile.Load(file.FullName, file.ToString()) is not { } scenario)
+            return ExitCodes.Error;
+        var designs = SelectDesigns(scenario, designName, compare);
+        if (designs is null)
+            return ExitCodes.Error;
+
+        var watch = Stopwatch.StartNew();
+        using var progress = quiet ? null : new ProgressDisplay(Console.Error);
+        var runner = new ScenarioRunner(new RunnerOptions { OutputDirectory = output.FullName, Progress = progress });
+        IReadOnlyList<DesignResult> results;
+        try
+        {
+            results = await runner.RunAsync(scenario, designs, cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            return Fail($"the devnet stopped answering: {e.Message} (results written so far are in {Path.Combine(output.FullName, scenario.Name)})");
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail($"interrupted; blocks written so far are in {Path.Combine(output.FullName, scenario.Name)}");
+        }
+        progress?.Dispose();
+
+        var folder = Path.Combine(output.FullName, scenario.Name);
+        if (json)
+        {
+            ComparisonJson.Write(Console.Out, scenario, results, folder);
+        }
+        else
+        {
+            ComparisonTable.Write(Console.Out, scenario, results);
+            Console.Out.WriteLine($"results: {folder} ({watch.Elapsed.TotalSeconds:F1} s)");
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static IReadOnlyList<DesignSpec>? SelectDesigns(Scenario scenario, string? designName, bool compare)
+    {
+        if (compare)
             return scenario.Protocol.Designs;
         if (designName is null)
             return [scenario.Protocol.Designs[0]];
         var design = scenario.Protocol.Designs.FirstOrDefault(d => d.Name == designName);
-        if (design is null)
-        {
-            stderr.WriteLine($"error: {scenario.SourcePath}: no design named '{designName}' (designs: {string.Join(", ", scenario.Protocol.Designs.Select(d => d.Name))})");
-            return null;
-        }
-        return [design];
+        if (design is not null)
+            return [design];
+        Fail($"{scenario.SourcePath}: no design named '{designName}' (designs: {string.Join(", ", scenario.Protocol.Designs.Select(d => d.Name))})");
+        return null;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return ExitCodes.Error;
     }
 }

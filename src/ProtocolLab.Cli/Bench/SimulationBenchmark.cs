@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Cli.Bench;
+
+/// <summary>
+/// The simulation at scale: a compare of the scenario with many borrowers (wall time, transactions,
+/// tx/s against the chain floor measured in the same run), then one long run with more borrowers
+/// (peak memory, and whether blocks get slower as the chain grows).
+/// </summary>
+public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, double floorTxPerSecond)
+{
+    public async Task RunAsync(int borrowers, int largeBorrowers, TextWriter output, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("protocollab-bench-");
+        try
+        {
+            var compare = Scaled(borrowers, scenario.Runs);
+            var (elapsed, transactions, _) = await TimeAsync(compare, compare.Protocol.Designs, folder.FullName, cancellationToken);
+            var txPerSecond = transactions / elapsed.TotalSeconds;
+            output.WriteLine(
+                $"compare {scenario.Name} x {borrowers} borrowers, {compare.Protocol.Designs.Count} designs: {elapsed.TotalSeconds:F1} s wall (target < 30 s), " +
+                $"{transactions} transactions, {txPerSecond:F0} tx/s = {txPerSecond / floorTxPerSecond:F2}x the floor (target >= 0.6x)");
+
+            if (largeBorrowers <= 0)
+                return;
+            var large = Scaled(largeBorrowers, 1);
+            var (largeElapsed, largeTransactions, blockTimes) = await TimeAsync(large, [large.Protocol.Designs[0]], folder.FullName, cancellationToken);
+            var tenth = Math.Max(1, blockTimes.Count / 10);
+            var first = blockTimes.Take(tenth).Average();
+            var last = blockTimes.TakeLast(tenth).Average();
+            using var self = Process.GetCurrentProcess();
+            output.WriteLine(
+                $"run {scenario.Name} x {largeBorrowers} borrowers: {largeElapsed.TotalSeconds:F1} s, {largeTransactions} transactions, " +
+                $"harness peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MiB, per-block time last 10% / first 10% = {last / first:F2} (target <= 1.25)");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private Scenario Scaled(int borrowers, int runs) => scenario with
+    {
+        Runs = runs,
+        Population = scenario.Population with { Borrowers = borrowers },
+    };
+
+    private async Task<(TimeSpan Elapsed, long Transactions, List<double> BlockMilliseconds)> TimeAsync(
+        Scenario s, IReadOnlyList<DesignSpec> designs, string folder, CancellationToken cancellationToken)
+    {
+        var blockTimes = new List<double>();
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Block > 0)
+                blockTimes.Add((clock.Elapsed - last).TotalMilliseconds);
+            last = clock.Elapsed;
+        });
+        Chain.Contracts.ChainSession? session = null;
+        var runner = new ScenarioRunner(new RunnerOptions
+        {
+            OutputDirectory = folder,
+            RepoRoot = repoRoot,
+            Progress = progress,
+            SessionCreated = created => session = created,
+        });
+        await runner.RunAsync(s, designs, cancellationToken);
+        return (clock.Elapsed, session?.TransactionsSent ?? 0, blockTimes);
+    }
+
+    /// <summary>IProgress that runs on the reporting thread (Progress&lt;T&gt; would post to the pool and lose the timing).</summary>
+    private sealed class InlineProgress(Action<RunProgress> action) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => action(value);
+    }
+}
