@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Errors} from "../../src/libraries/Errors.sol";
+import {BlackScholesLib} from "../../src/options/BlackScholesLib.sol";
+import {IOptionVault, PositionHealth, Series} from "../../src/options/IOptionVault.sol";
+import {OptionErrors} from "../../src/options/OptionErrors.sol";
+import {OptionTestBase} from "./OptionTestBase.sol";
+
+/// @notice Series creation, writing, trading, collateral and settlement of the options vault.
+contract OptionVaultTest is OptionTestBase {
+    // ---------------------------------------------------------------- series
+
+    function test_createSeries_duplicate_reverts() public {
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesAlreadyExists.selector, putId));
+        vault.createSeries(false, false, 1800e18, EXPIRY);
+    }
+
+    function test_createSeries_coveredPut_reverts() public {
+        vm.expectRevert(OptionErrors.UnderlyingCollateralOnlyForCalls.selector);
+        vault.createSeries(false, true, 1800e18, EXPIRY);
+    }
+
+    function test_createSeries_permissionlessOutOfBand_reverts() public {
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.StrikeOutOfBand.selector, 5000e18, 1000e18, 4000e18));
+        vault.createSeries(true, false, 5000e18, EXPIRY);
+        vm.prank(ALICE);
+        vm.expectRevert(
+            abi.encodeWithSelector(OptionErrors.ExpiryOutOfRange.selector, T0 + 10, T0 + 1 hours, T0 + 366 days)
+        );
+        vault.createSeries(true, false, 2000e18, uint64(T0 + 10));
+    }
+
+    function test_createSeries_permissionlessWithinBand_emits() public {
+        vm.expectEmit(true, true, false, true, address(vault));
+        emit IOptionVault.SeriesCreated(3, ALICE, true, false, 2500e18, EXPIRY);
+        vm.prank(ALICE);
+        assertEq(vault.createSeries(true, false, 2500e18, EXPIRY), 3, "fourth series id");
+    }
+
+    function test_createSeries_ownerOutsideBand_succeeds() public {
+        assertEq(vault.createSeries(false, false, 100e18, uint64(T0 + 5 minutes)), 3, "owner skips the band");
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    function test_write_mintsShortAndLong() public {
+        vm.expectEmit(true, true, false, true, address(vault));
+        emit IOptionVault.OptionWritten(ALICE, putId, 2 * WAD, 1000 * USDC);
+        _write(ALICE, putId, 2 * WAD, 1000 * USDC);
+        assertEq(vault.getPosition(ALICE, putId).shortAmount, 2 * WAD, "short recorded");
+        assertEq(vault.getPosition(ALICE, putId).collateral, 1000 * USDC, "collateral recorded");
+        assertEq(vault.longOf(putId, ALICE), 2 * WAD, "writer holds the longs");
+        assertEq(vault.getSeries(putId).totalShort, 2 * WAD, "series open interest");
+        assertEq(vault.positionCount(), 1, "one position key");
+    }
+
+    function test_write_belowInitialMargin_reverts() public {
+        _assertRevertsWith(
+            ALICE,
+            address(vault),
+            abi.encodeCall(vault.write, (putId, WAD, 10 * USDC)),
+            OptionErrors.CollateralBelowInitialMargin.selector,
+            "write below initial margin"
+        );
+        uint256 need = _initialCollateral(putId, WAD, 0);
+        PositionHealth memory h;
+        _write(ALICE, putId, WAD, need);
+        h = vault.positionHealth(ALICE, putId);
+        assertGe(h.collateralValue, h.initialMargin, "exactly the initial margin is accepted");
+    }
+
+    function test_write_errorCarriesValues() public {
+        _write(BOB, putId, WAD, 10_000 * USDC);
+        PositionHealth memory h = vault.positionHealth(BOB, putId);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.CollateralBelowInitialMargin.selector, 1e18, h.initialMargin));
+        vault.write(putId, WAD, USDC);
+    }
+
+    function test_write_staleOracle_reverts() public {
+        vm.warp(T0 + 1 hours + 1);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerStale.selector, T0, 1 hours));
+        vault.write(putId, WAD, 1000 * USDC);
+    }
+
+    function test_write_afterExpiry_reverts() public {
+        vm.warp(EXPIRY);
+        _setPrice(2000e8);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesExpired.selector, putId, EXPIRY));
+        vault.write(putId, WAD, 1000 * USDC);
+    }
+
+    function test_coveredCall_oneUnderlyingPerOptionIsEnough() public {
+        _write(ALICE, coveredCallId, 3 * WAD, 3 * ETH);
+        PositionHealth memory h = vault.positionHealth(ALICE, coveredCallId);
+        assertLe(h.initialMargin, 6000e18, "never more than S per option");
+        _setPrice(10_000e8);
+        h = vault.positionHealth(ALICE, coveredCallId);
+        assertEq(h.maintenanceMargin, 30_000e18, "deep in the money: capped at full cover, S per option");
+        assertTrue(!h.liquidatable, "a fully covered call never becomes liquidatable");
+    }
+
+    // ---------------------------------------------------------------- collateral and closing
+
+    function test_withdrawCollateral_keepsInitialMargin() public {
+        _write(ALICE, putId, WAD, 1000 * USDC);
+        _assertRevertsWith(
+            ALICE,
+            address(vault),
+            abi.encodeCall(vault.withdrawCollateral, (putId, 900 * USDC)),
+            OptionErrors.CollateralBelowInitialMargin.selector,
+            "withdraw below initial margin"
+        );
+        vm.expectEmit(true, true, false, true, address(vault));
+        emit IOptionVault.CollateralWithdrawn(ALICE, putId, 100 * USDC);
+        vm.prank(ALICE);
+        vault.withdrawCollateral(putId, 100 * USDC);
+        assertEq(usdc.balanceOf(ALICE), 10_000_000 * USDC - 900 * USDC, "withdrawn to the writer");
+    }
+
+    function test_closePosition_thenWithdrawAll() public {
+        _write(ALICE, putId, WAD, 1000 * USDC);
+        vm.startPrank(ALICE);
+        vault.closePosition(putId, WAD);
+        vault.withdrawCollateral(putId, 1000 * USDC);
+        vm.stopPrank();
+        assertEq(vault.getSeries(putId).totalShort, 0, "open interest closed");
+        assertEq(vault.longOf(putId, ALICE), 0, "longs burned");
+    }
+
+    function test_closePosition_withoutLongs_reverts() public {
+        _write(ALICE, putId, WAD, 1000 * USDC);
+        vm.prank(ALICE);
+        vault.transferLong(putId, BOB, WAD);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.AmountExceedsLong.selector, 0, WAD));
+        vault.closePosition(putId, WAD);
+    }
+
+    // ---------------------------------------------------------------- premium
+
+    function test_buy_paysMarkPlusSpreadToSeller() public {
+        _write(ALICE, putId, 2 * WAD, 1000 * USDC);
+        vm.prank(ALICE);
+        vault.setOffer(putId, 2 * WAD);
+        (uint256 mark,) = vault.markOf(putId);
+        uint256 expected = (2 * mark * 102 / 100) / 1e12 + 1;
+        uint256 aliceBefore = usdc.balanceOf(ALICE);
+        vm.prank(BOB);
+        uint256 premium = vault.buy(putId, ALICE, WAD + WAD, type(uint256).max);
+        assertApproxEqAbs(premium, expected, 1, "premium = amount x mark x 1.02, rounded up");
+        assertEq(usdc.balanceOf(ALICE) - aliceBefore, premium, "seller receives the premium");
+        assertEq(vault.longOf(putId, BOB), 2 * WAD, "buyer holds the longs");
+        assertEq(vault.offerOf(putId, ALICE), 0, "offer consumed");
+    }
+
+    function test_buy_aboveLimitOrOffer_reverts() public {
+        _write(ALICE, putId, 2 * WAD, 1000 * USDC);
+        vm.prank(ALICE);
+        vault.setOffer(putId, WAD);
+        vm.prank(BOB);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.AmountExceedsOffer.selector, WAD, 2 * WAD));
+        vault.buy(putId, ALICE, 2 * WAD, type(uint256).max);
+        _assertRevertsWith(
+            BOB, address(vault), abi.encodeCall(vault.buy, (putId, ALICE, WAD, 1)), OptionErrors.PremiumAboveLimit.selector, "limit"
+        );
+    }
+
+    // ---------------------------------------------------------------- settlement
+
+    function _expireAt(uint256 price8) internal {
+        vm.warp(EXPIRY + 10);
+        _setPrice(price8);
+    }
+
+    function test_settleSeries_beforeExpiry_reverts() public {
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotExpired.selector, putId, EXPIRY));
+        vault.settleSeries(putId);
+    }
+
+    function test_settleSeries_answerBeforeExpiry_reverts() public {
+        vm.warp(EXPIRY - 100);
+        _setPrice(1500e8);
+        vm.warp(EXPIRY + 1);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.OracleAnswerBeforeExpiry.selector, EXPIRY - 100, EXPIRY));
+        vault.settleSeries(putId);
+    }
+
+    function test_settleSeries_staleAnswer_reverts() public {
+        _expireAt(1500e8);
+        vm.warp(EXPIRY + 10 + 1 hours + 1);
+        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerStale.selector, EXPIRY + 10, 1 hours));
+        vault.settleSeries(putId);
+    }
+
+    function test_settle_putPaysExactlyIntrinsic() public {
+        _write(ALICE, putId, 3 * WAD, 2000 * USDC);
+        vm.prank(ALICE);
+        vault.transferLong(putId, BOB, 3 * WAD);
+        _expireAt(1650.5e8);
+        vm.expectEmit(true, false, false, true, address(vault));
+        emit IOptionVault.SeriesSettled(putId, 1650.5e18, 149.5e18);
+        vault.settleSeries(putId);
+        vault.settlePosition(ALICE, putId);
+        vm.prank(BOB);
+        uint256 payout = vault.redeem(putId, 3 * WAD);
+        assertEq(payout, 448.5e6, "OPT_INV_C: 3 x (1800 - 1650.5) USDC");
+        assertEq(usdc.balanceOf(ALICE), 10_000_000 * USDC - 448.5e6, "writer refunded the rest");
+        assertEq(vault.getSeries(putId).pool, 0, "pool paid out");
+    }
+
+    function test_settle_coveredCallPaysIntrinsicInUnderlying() public {
+        _write(ALICE, coveredCallId, 2 * WAD, 2 * ETH);
+        vm.prank(ALICE);
+        vault.transferLong(coveredCallId, BOB, 2 * WAD);
+        _expireAt(2750e8);
+        vault.settleSeries(coveredCallId);
+        vault.settlePosition(ALICE, coveredCallId);
+        vm.prank(BOB);
+        uint256 payout = vault.redeem(coveredCallId, 2 * WAD);
+        assertEq(payout, 2 * ETH * 550 / 2750, "OPT_INV_C: 2 x (2750 - 2200) / 2750 WETH");
+        assertEq(weth.balanceOf(ALICE), 1_000 * ETH - payout, "writer keeps the rest of the underlying");
+    }
+
+    function test_settle_outOfTheMoneyRefundsAll() public {
+        _write(ALICE, callId, WAD, 1000 * USDC);
+        _expireAt(2100e8);
+        vault.settleSeries(callId);
+        vault.settlePosition(ALICE, callId);
+        vm.prank(ALICE);
+        assertEq(vault.redeem(callId, WAD), 0, "OTM call pays nothing");
+        assertEq(usdc.balanceOf(ALICE), 10_000_000 * USDC, "all collateral back");
+    }
+
+    function test_settle_shortfallRecordedAsBadDebt() public {
+        _write(ALICE, callId, WAD, 1000 * USDC);
+        _write(BOB, callId, WAD, 1000 * USDC);
+        _expireAt(4000e8); // owes 1800 USDC per option against 1000
+        vault.settleSeries(callId);
+        vault.settlePosition(ALICE, callId);
+        Series memory s = vault.getSeries(callId);
+        assertEq(s.badDebt, 800 * USDC, "OPT_INV_A: shortfall recorded");
+        assertEq(s.pool, 1000 * USDC, "all collateral to the pool");
+        vm.prank(BOB);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SettlementPoolInsufficient.selector, 1000 * USDC, 1800 * USDC));
+        vault.redeem(callId, WAD);
+    }
+
+    function test_redeem_beforeSettlement_reverts() public {
+        _write(ALICE, putId, WAD, 1000 * USDC);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotSettled.selector, putId));
+        vault.redeem(putId, WAD);
+    }
+
+    function test_markOf_matchesLibrary() public view {
+        (uint256 mark, int256 delta) = vault.markOf(putId);
+        (uint256 expected, int256 expectedDelta) =
+            BlackScholesLib.priceAndDelta(2000e18, 1800e18, volOracle.volatility(), 30 days * WAD / 365 days, false);
+        assertEq(mark, expected, "vault mark = Black-Scholes at the oracle volatility");
+        assertTrue(delta < 0 && delta == expectedDelta, "put delta negative");
+    }
+}
