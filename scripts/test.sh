@@ -13,10 +13,8 @@ dotnet build ProtocolLab.sln --nologo -v quiet -clp:NoSummary
 echo "== Solidity tests =="
 npx --no-install hardhat test solidity 2>&1 | tee "$log_dir/sol.txt"
 
-if [ -x scripts/check-gas.sh ]; then
-  echo "== gas snapshot =="
-  scripts/check-gas.sh
-fi
+echo "== gas snapshot (fails on a change of more than 5%) =="
+npx --no-install hardhat test solidity contracts/test/gas/Gas.t.sol --snapshot-check --tolerance 5
 
 echo "== C# tests =="
 status=0

@@ -41,10 +41,12 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
         }
     }
 
+    /// <summary>More borrowers, with lenders' supply scaled alike so every borrow can be funded.</summary>
     private Scenario Scaled(int borrowers, int runs) => scenario with
     {
         Runs = runs,
         Population = scenario.Population with { Borrowers = borrowers },
+        Market = scenario.Market with { LenderSupply = scenario.Market.LenderSupply * Math.Max(1.0, 2.0 * borrowers / scenario.Population.Borrowers) },
     };
 
     private async Task<(TimeSpan Elapsed, long Transactions, List<double> BlockMilliseconds)> TimeAsync(

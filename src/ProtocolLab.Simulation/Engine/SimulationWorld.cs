@@ -89,6 +89,14 @@ public sealed class SimulationWorld
             var debt = Borrowers[i].Borrower.TargetDebt(initialLtv, price, Units);
             plans.Add(new PositionPlan(Borrowers[i].Address, Borrowers[i].Borrower.Collateral, debt));
         }
+        var borrowed = plans.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Debt);
+        var supplied = Units.LoanBase(Scenario.Market.LenderSupply);
+        if (borrowed > supplied)
+        {
+            throw new InvalidOperationException(
+                $"{Scenario.SourcePath}: market.lenderSupply: the population borrows {Units.LoanWhole(borrowed):N0} {Scenario.Market.Loan.Symbol} " +
+                $"under design '{Design.Name}' but lenders supply only {Scenario.Market.LenderSupply:N0}; raise lenderSupply or shrink the population");
+        }
         await PositionOpener.OpenAsync(Deployment, plans, cancellationToken);
     }
 
