@@ -36,7 +36,7 @@ internal sealed class MappingReader
             return new MappingReader(mapping, path, errors);
         }
 
-        errors.Expected(node, path, "a mapping of fields");
+        errors.Expected(node, path.Length == 0 ? "(document)" : path, "a mapping of fields");
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -137,7 +138,8 @@ internal static partial class ProtocolSectionParser
                 continue;
             }
 
-            if (known && value is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            if (known && value is YamlScalarNode { Value: { } text }
+                && double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 result.Add(new(key, number));
             }

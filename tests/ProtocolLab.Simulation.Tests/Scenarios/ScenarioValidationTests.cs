@@ -121,33 +121,6 @@ public class ScenarioValidationTests
     }
 
     [Fact]
-    public void Parse_YamlSyntaxError_ReportsItsPosition()
-    {
-        // Given a second colon on line 7, which YAML does not allow in a plain value
-        var yaml = ScenarioYaml.With("initialPrice: 2000", "initialPrice: 2000: 3");
-
-        // When it is loaded
-        var error = Assert.Single(ScenarioYaml.Errors(yaml));
-
-        // Then a syntax error with a position is reported
-        Assert.StartsWith("test.yaml:7:", error);
-        Assert.Contains(": (syntax): expected valid YAML, found a syntax error", error);
-    }
-
-    [Fact]
-    public void Parse_UnclosedFlowMapping_IsReportedNotThrown()
-    {
-        // Given an unclosed flow mapping (YamlDotNet's scanner fails without a position here)
-        var yaml = ScenarioYaml.With("collateral: { symbol: WETH, decimals: 18 }", "collateral: { symbol: WETH, decimals: 18");
-
-        // When it is loaded
-        var error = Assert.Single(ScenarioYaml.Errors(yaml));
-
-        // Then it is still a scenario error, not a crash
-        Assert.Contains("(syntax): expected valid YAML", error);
-    }
-
-    [Fact]
     public void Parse_DuplicateDesignNames_IsAnError()
     {
         // Given two designs called fixed
@@ -225,68 +198,5 @@ public class ScenarioValidationTests
 
         // Then it is rejected as unknown for that model
         Assert.Contains("protocol.designs[0].parameters.minThreshold: expected one of the fields initialLtv, liquidationThreshold, closeFactor, bonus, found the unknown field", error);
-    }
-
-    [Fact]
-    public void Parse_CsvPathWithMissingFile_IsAnError()
-    {
-        // Given a csv path whose file does not exist
-        var directory = Directory.CreateTempSubdirectory("protocollab-").FullName;
-        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: nowhere.csv");
-
-        // When it is loaded
-        var error = Assert.Single(ScenarioYaml.Errors(yaml, directory));
-
-        // Then the resolved path is named
-        Assert.Contains("pricePath.file: expected an existing CSV file, found no file at", error);
-    }
-
-    [Fact]
-    public void Parse_CsvPathWithBadRow_NamesCsvFileAndLine()
-    {
-        // Given a CSV whose third line has a negative price
-        var directory = Directory.CreateTempSubdirectory("protocollab-").FullName;
-        File.WriteAllText(Path.Combine(directory, "eth.csv"), "timestamp,price\n100,2000\n112,-1\n");
-        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: eth.csv");
-
-        // When it is loaded
-        var error = Assert.Single(ScenarioYaml.Errors(yaml, directory));
-
-        // Then both the scenario position and the CSV line are named
-        Assert.Contains("pricePath.file: eth.csv:3: expected a positive price, found \"-1\"", error);
-    }
-
-    [Fact]
-    public void Parse_ValidCsvPath_LoadsTheSeriesAndHashesIt()
-    {
-        // Given a valid CSV next to the scenario, then the same scenario with a changed CSV
-        var directory = Directory.CreateTempSubdirectory("protocollab-").FullName;
-        var csv = Path.Combine(directory, "eth.csv");
-        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: eth.csv");
-        File.WriteAllText(csv, "timestamp,price\n100,2000\n112,1900\n");
-        var first = ScenarioYaml.Load(yaml, directory);
-        File.WriteAllText(csv, "timestamp,price\n100,2000\n112,1800\n");
-
-        // When the scenario is loaded again
-        var second = ScenarioYaml.Load(yaml, directory);
-
-        // Then the series is read and the hash covers the CSV content
-        Assert.Equal([100L, 112L], Assert.IsType<CsvPathSpec>(first.PricePath).Series.Timestamps);
-        Assert.NotEqual(first.Hash, second.Hash);
-    }
-
-    [Fact]
-    public void ScenarioLoadException_Message_ListsEveryError()
-    {
-        // Given a scenario with two errors
-        var yaml = ScenarioYaml.Valid.Replace("borrowers: 10", "borrowers: x").Replace("blocks: 10", "blocks: y");
-
-        // When it is loaded
-        var exception = Assert.Throws<ScenarioLoadException>(() => ScenarioYaml.Load(yaml));
-
-        // Then the message counts and lists them
-        Assert.StartsWith("The scenario is invalid (2 errors):", exception.Message);
-        Assert.Contains("test.yaml:3:9: blocks:", exception.Message);
-        Assert.Contains("test.yaml:17:14: population.borrowers:", exception.Message);
     }
 }
