@@ -60,9 +60,12 @@ internal static partial class AgentsSectionParser
             return new FixedGasBidSpec(0);
         }
 
-        GasBidSpec result = gasBid.Choice("strategy", GasStrategies) == "proportional"
-            ? new ProportionalGasBidSpec(gasBid.Number("shareOfProfit", NumberRule.Fraction))
-            : new FixedGasBidSpec(gasBid.Number("priorityFeeGwei", NumberRule.Between(0, 1e6)));
+        GasBidSpec result = gasBid.Choice("strategy", GasStrategies) switch
+        {
+            "proportional" => new ProportionalGasBidSpec(gasBid.Number("shareOfProfit", NumberRule.Fraction)),
+            "fixed" => new FixedGasBidSpec(gasBid.Number("priorityFeeGwei", NumberRule.Between(0, 1e6))),
+            _ => new FixedGasBidSpec(0),
+        };
         gasBid.RejectUnknownFields();
         return result;
     }

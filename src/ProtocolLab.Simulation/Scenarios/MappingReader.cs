@@ -24,6 +24,15 @@ internal sealed class MappingReader
 
     public string Path { get; }
 
+    /// <summary>
+    /// True once a kind/strategy/model field of this mapping held an unknown choice: which other
+    /// fields belong then is unknowable, so they are neither required nor rejected.
+    /// </summary>
+    public bool HasInvalidChoice { get; private set; }
+
+    /// <summary>The choice field that was missing, if any: a misspelling of it is still reported.</summary>
+    private string? _missingChoiceKey;
+
     public YamlMappingNode Node => _node;
 
     public ErrorCollector Errors => _errors;
@@ -138,10 +147,18 @@ internal sealed class MappingReader
         var value = Value(key, defaultValue is null, expectation);
         if (value is null)
         {
+            if (defaultValue is null)
+            {
+                HasInvalidChoice = true;
+                _missingChoiceKey = key;
+            }
+
             return defaultValue ?? "";
         }
 
-        return ParseChoice(value, FieldPath(key), choices, _errors) ?? "";
+        var choice = ParseChoice(value, FieldPath(key), choices, _errors);
+        HasInvalidChoice |= choice is null;
+        return choice ?? "";
     }
 
     public YamlSequenceNode? Sequence(string key, bool required)
@@ -167,7 +184,9 @@ internal sealed class MappingReader
         foreach (var (keyNode, _) in _node.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (_known.Contains(key))
+            var mayBelongToUnknownChoice = HasInvalidChoice
+                && (_missingChoiceKey is null || DidYouMean.Suggest(key, [_missingChoiceKey]) is null);
+            if (_known.Contains(key) || mayBelongToUnknownChoice)
             {
                 continue;
             }

@@ -25,7 +25,11 @@ internal static class PopulationSectionParser
 
         var distribution = size.Choice("distribution", SizeDistributions);
         SizeDistributionSpec result;
-        if (distribution == "pareto")
+        if (size.HasInvalidChoice)
+        {
+            result = new LogNormalSizeSpec(0, 0, 0, 0);
+        }
+        else if (distribution == "pareto")
         {
             var alpha = size.Number("alpha", new NumberRule(0, 100, MinExclusive: true));
             var scale = size.Number("scale", NumberRule.Positive);
@@ -65,7 +69,11 @@ internal static class PopulationSectionParser
 
         var distribution = leverage.Choice("distribution", LeverageDistributions);
         LeverageDistributionSpec result;
-        if (distribution == "beta")
+        if (leverage.HasInvalidChoice)
+        {
+            result = new BetaLeverageSpec(1, 1);
+        }
+        else if (distribution == "beta")
         {
             result = new BetaLeverageSpec(
                 leverage.Number("alpha", new NumberRule(0, 1000, MinExclusive: true)),

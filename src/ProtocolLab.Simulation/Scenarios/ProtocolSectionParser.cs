@@ -73,7 +73,7 @@ internal static partial class ProtocolSectionParser
 
         var baseParameters = ParseBase(parameters);
         var dynamic = model == MarginModelKind.Dynamic ? ParseDynamic(parameters, baseParameters) : null;
-        var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom);
+        var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
         return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
     }
 

@@ -78,6 +78,25 @@ public class ScenarioValidationTests
         Assert.Equal("test.yaml:14:14: protocol.designs[0].model: expected one of fixed, dynamic, custom, found \"fixd\" (did you mean \"fixed\"?)", error);
     }
 
+    [Theory]
+    [InlineData("distribution: pareto", "distribution: paretto", "population.size.distribution: expected one of pareto, lognormal, found \"paretto\" (did you mean \"pareto\"?)")]
+    [InlineData("kind: step", "kind: stpe", "pricePath.kind: expected one of step, piecewise, gbm, jump, csv, found \"stpe\" (did you mean \"step\"?)")]
+    [InlineData("kind: step", "kinds: step", "pricePath.kinds: expected one of the fields")]
+    [InlineData("strategy: fixed", "strategy: fix", "agents.liquidators[0].gasBid.strategy: expected one of fixed, proportional, found \"fix\"")]
+    public void Parse_UnknownOrMissingKind_ReportsOnlyTheKind(string old, string replacement, string expected)
+    {
+        // Given a kind field misspelt (or its key misspelt), next to fields that depend on it
+        var yaml = ScenarioYaml.With(old, replacement);
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then the kind is the problem reported; its fields are neither missing nor unknown
+        Assert.Contains(errors, e => e.Contains(expected));
+        Assert.DoesNotContain(errors, e => e.Contains("unknown field \"at\"") || e.Contains("alpha") || e.Contains("priorityFeeGwei"));
+        Assert.InRange(errors.Count, 1, 2);
+    }
+
     [Fact]
     public void Parse_BehaviourSharesNotSummingToOne_IsAnError()
     {
