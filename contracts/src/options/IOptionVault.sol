@@ -12,7 +12,7 @@ struct Series {
     bool underlyingCollateral;
     bool settled;
     uint256 settlementPrice; // WAD, 0 until settled
-    uint256 totalShort; // options open (= total longs), 1e18 = one option on one unit of underlying
+    uint256 openInterest; // longs outstanding (WAD); until settlement also the sum of writers' shorts
     uint256 pool; // payout-asset units collected from settled writers, not yet redeemed
     uint256 badDebt; // collateral-asset units: liquidation shortfalls plus settlement shortfalls
 }

@@ -62,7 +62,7 @@ contract OptionVault is OptionVaultBase {
         }
         p.shortAmount += amount;
         p.collateral += collateral;
-        s.totalShort += amount;
+        s.openInterest += amount;
         longOf[seriesId][msg.sender] += amount;
         _checkInitialMargin(s, p, spotPrice);
         if (collateral != 0) _collateralToken(s).safeTransferFrom(msg.sender, address(this), collateral);
@@ -104,7 +104,7 @@ contract OptionVault is OptionVaultBase {
         if (amount > p.shortAmount) revert OptionErrors.AmountExceedsShort(p.shortAmount, amount);
         _burnLong(seriesId, msg.sender, amount);
         p.shortAmount -= amount;
-        s.totalShort -= amount;
+        s.openInterest -= amount;
         emit PositionClosed(msg.sender, seriesId, amount);
     }
 
@@ -180,7 +180,7 @@ contract OptionVault is OptionVaultBase {
         _burnLong(seriesId, msg.sender, amount);
         p.shortAmount -= amount;
         p.collateral -= collateralSeized;
-        s.totalShort -= amount;
+        s.openInterest -= amount;
         if (p.shortAmount != 0) {
             (, uint256 maintenanceAfter) = _margin(s, p.shortAmount, spotPrice);
             uint256 valueAfter = _valueDown(s, p.collateral, spotPrice);
@@ -227,6 +227,7 @@ contract OptionVault is OptionVaultBase {
         if (amount == 0) revert Errors.AmountIsZero();
         Series storage s = _settledSeries(seriesId);
         _burnLong(seriesId, msg.sender, amount);
+        s.openInterest -= amount;
         payout = _payout(s, amount, false);
         if (payout > s.pool) revert OptionErrors.SettlementPoolInsufficient(s.pool, payout);
         s.pool -= payout;

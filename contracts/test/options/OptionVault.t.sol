@@ -52,7 +52,7 @@ contract OptionVaultTest is OptionTestBase {
         assertEq(vault.getPosition(ALICE, putId).shortAmount, 2 * WAD, "short recorded");
         assertEq(vault.getPosition(ALICE, putId).collateral, 1000 * USDC, "collateral recorded");
         assertEq(vault.longOf(putId, ALICE), 2 * WAD, "writer holds the longs");
-        assertEq(vault.getSeries(putId).totalShort, 2 * WAD, "series open interest");
+        assertEq(vault.getSeries(putId).openInterest, 2 * WAD, "series open interest");
         assertEq(vault.positionCount(), 1, "one position key");
     }
 
@@ -128,7 +128,7 @@ contract OptionVaultTest is OptionTestBase {
         vault.closePosition(putId, WAD);
         vault.withdrawCollateral(putId, 1000 * USDC);
         vm.stopPrank();
-        assertEq(vault.getSeries(putId).totalShort, 0, "open interest closed");
+        assertEq(vault.getSeries(putId).openInterest, 0, "open interest closed");
         assertEq(vault.longOf(putId, ALICE), 0, "longs burned");
     }
 
