@@ -2,8 +2,10 @@
 pragma solidity 0.8.28;
 
 import {Errors} from "../../src/libraries/Errors.sol";
+import {IOptionMarginModel} from "../../src/options/IOptionMarginModel.sol";
 import {IOptionVault, PositionHealth} from "../../src/options/IOptionVault.sol";
 import {OptionErrors} from "../../src/options/OptionErrors.sol";
+import {RiskBasedOptionMargin, RiskBasedOptionMarginConfig} from "../../src/options/RiskBasedOptionMargin.sol";
 import {OptionTestBase} from "./OptionTestBase.sol";
 
 /// @notice Liquidation of short positions: triggers, sizing, insolvency, staleness, and the lens page.
@@ -151,5 +153,23 @@ contract OptionLiquidationTest is OptionTestBase {
                 );
             }
         }
+    }
+}
+
+/// @notice The same liquidation suite with the risk-based margin model behind the vault.
+contract OptionLiquidationRiskBasedTest is OptionLiquidationTest {
+    function _marginModel() internal override returns (IOptionMarginModel) {
+        return new RiskBasedOptionMargin(
+            RiskBasedOptionMarginConfig({
+                sigmaMultiple: 3e18,
+                horizon: 1 days,
+                minMove: 0.05e18,
+                maxMove: 0.9e18,
+                volShockUp: 1.5e18,
+                gridPoints: 7,
+                floorPct: 0.01e18,
+                initialFactor: 1.2e18
+            })
+        );
     }
 }
