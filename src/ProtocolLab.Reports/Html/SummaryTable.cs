@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Metrics;
+
+namespace ProtocolLab.Reports.Html;
+
+/// <summary>The summary metrics, one row per metric and one column per design: the mean, and the 95% CI of the mean when there are several runs.</summary>
+public static class SummaryTable
+{
+    private enum Unit { Count, Collateral, Loan, Blocks, Fraction, Percent, Ratio, Gas }
+
+    private static readonly Dictionary<string, (string Label, Unit Unit)> Metrics = new()
+    {
+        ["liquidationCount"] = ("Liquidations", Unit.Count),
+        ["collateralSeized"] = ("Collateral seized", Unit.Collateral),
+        ["liquidationVolume"] = ("Liquidation volume (debt repaid)", Unit.Loan),
+        ["cascadeRounds"] = ("Cascade rounds (blocks with liquidations after the shock)", Unit.Count),
+        ["cascadeDurationBlocks"] = ("Cascade duration", Unit.Blocks),
+        ["peakLiquidationVolumePerBlock"] = ("Peak liquidation volume in one block", Unit.Loan),
+        ["badDebt"] = ("Bad debt", Unit.Loan),
+        ["badDebtPercentOfInitialDebt"] = ("Bad debt, share of initial debt", Unit.Percent),
+        ["insuranceDrawn"] = ("Insurance fund drawn", Unit.Loan),
+        ["liquidatorPnl"] = ("Liquidator PnL", Unit.Loan),
+        ["maxFundamentalDrawdown"] = ("Max fundamental drawdown", Unit.Fraction),
+        ["maxOracleDrawdown"] = ("Max oracle drawdown", Unit.Fraction),
+        ["amplificationRatio"] = ("Amplification (oracle / fundamental drawdown)", Unit.Ratio),
+        ["failedLiquidations"] = ("Failed (raced) liquidation transactions", Unit.Count),
+        ["gasUsed"] = ("Gas used", Unit.Gas),
+    };
+
+    public static string Render(IReadOnlyList<DesignResult> results, string collateral, string loan)
+    {
+        var html = new StringBuilder();
+        html.Append("<table class=\"summary\">\n<thead><tr><th scope=\"col\">Metric</th>");
+        foreach (var r in results)
+        {
+            var runs = r.Runs.Count == 1 ? "1 run" : $"{r.Runs.Count.ToString(CultureInfo.InvariantCulture)} runs";
+            html.Append("<th scope=\"col\">").Append(Html.Escape(r.Design.Name))
+                .Append("<span class=\"sub\">").Append(runs).Append("</span></th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        var names = results.SelectMany(r => r.Statistics.Select(s => s.Metric)).Distinct().ToList();
+        foreach (var name in names)
+        {
+            var (label, unit) = Metrics.TryGetValue(name, out var known) ? known : (name, Unit.Count);
+            html.Append("<tr><th scope=\"row\">").Append(Html.Escape(label));
+            var suffix = UnitLabel(unit, collateral, loan);
+            if (suffix.Length > 0)
+            {
+                html.Append(" <span class=\"unit\">").Append(Html.Escape(suffix)).Append("</span>");
+            }
+
+            html.Append("</th>");
+            foreach (var r in results)
+            {
+                html.Append("<td>").Append(Cell(r.Statistics.FirstOrDefault(s => s.Metric == name), unit)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        return html.ToString();
+    }
+
+    private static string Cell(MetricStatistics? s, Unit unit)
+    {
+        if (s is null || s.Count == 0 || !double.IsFinite(s.Mean))
+        {
+            return "<span class=\"na\">n/a</span>";
+        }
+
+        var mean = Format(s.Mean, unit);
+        if (s.Count < 2)
+        {
+            return mean;
+        }
+
+        return $"{mean}<span class=\"ci\">95% CI {Format(s.ConfidenceLow, unit)} to {Format(s.ConfidenceHigh, unit)}</span>";
+    }
+
+    private static string Format(double value, Unit unit) => unit switch
+    {
+        Unit.Fraction => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        Unit.Percent => value.ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        Unit.Ratio => value.ToString("0.00", CultureInfo.InvariantCulture) + "\u00d7",
+        Unit.Collateral => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "#,0.###", CultureInfo.InvariantCulture),
+        Unit.Loan => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "#,0.##", CultureInfo.InvariantCulture),
+        _ => value.ToString(value == Math.Round(value) ? "#,0" : "#,0.0", CultureInfo.InvariantCulture),
+    };
+
+    private static string UnitLabel(Unit unit, string collateral, string loan) => unit switch
+    {
+        Unit.Collateral => collateral,
+        Unit.Loan => loan,
+        Unit.Blocks => "blocks",
+        _ => "",
+    };
+}
