@@ -15,6 +15,9 @@ internal sealed class MappingReader
     private readonly ErrorCollector _errors;
     private readonly List<string> _known = [];
 
+    /// <summary>The choice field that was missing, if any: a misspelling of it is still reported.</summary>
+    private string? _missingChoiceKey;
+
     private MappingReader(YamlMappingNode node, string path, ErrorCollector errors)
     {
         _node = node;
@@ -29,9 +32,6 @@ internal sealed class MappingReader
     /// fields belong then is unknowable, so they are neither required nor rejected.
     /// </summary>
     public bool HasInvalidChoice { get; private set; }
-
-    /// <summary>The choice field that was missing, if any: a misspelling of it is still reported.</summary>
-    private string? _missingChoiceKey;
 
     public YamlMappingNode Node => _node;
 
@@ -50,8 +50,6 @@ internal sealed class MappingReader
     }
 
     public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
-
-    public bool Has(string key) => Find(key) is not null;
 
     /// <summary>The value node of <paramref name="key"/>; when required and absent, reports it as missing.</summary>
     public YamlNode? Value(string key, bool required, string expectation)
