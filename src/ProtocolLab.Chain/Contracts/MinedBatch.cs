@@ -12,6 +12,13 @@ public sealed record MinedTransaction(TransactionRequest Request, string? Hash, 
 /// <summary>Sends many transactions in one block: one JSON-RPC batch to send, one evm_mine, one batch of receipts.</summary>
 public static class MinedBatch
 {
+    /// <summary>
+    /// Transactions per block for bulk set-up. anvil builds a block's receipts in time that grows with
+    /// the square of its size (measured: 1,000 receipts 0.8 s, 3,000 receipts 9.8 s), so many small
+    /// blocks beat one large one.
+    /// </summary>
+    public const int SetupBlockSize = 250;
+
     /// <summary>Requires automine off (else each transaction mines its own block); gas must be explicit.</summary>
     public static async Task<IReadOnlyList<MinedTransaction>> SendAndMineAsync(
         this ChainSession session, IReadOnlyList<TransactionRequest> transactions, CancellationToken cancellationToken = default)
@@ -19,16 +26,33 @@ public static class MinedBatch
         var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
         session.CountSent(transactions.Count);
         await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
-        var hashes = sent.Where(s => s.TransactionHash is not null).Select(s => s.TransactionHash!).ToList();
-        var receipts = hashes.Count == 0 ? [] : await session.Batches.GetReceiptsAsync(hashes, cancellationToken).ConfigureAwait(false);
+        var receipts = sent.Any(s => s.TransactionHash is not null)
+            ? await LatestBlockReceiptsAsync(session, cancellationToken).ConfigureAwait(false)
+            : [];
         var result = new MinedTransaction[sent.Count];
-        var next = 0;
         for (var i = 0; i < sent.Count; i++)
         {
-            var receipt = sent[i].TransactionHash is null ? null : receipts[next++];
-            result[i] = new MinedTransaction(sent[i].Request, sent[i].TransactionHash, sent[i].Error, receipt);
+            var hash = sent[i].TransactionHash;
+            var receipt = hash is not null && receipts.TryGetValue(hash, out var r) ? r : null;
+            result[i] = new MinedTransaction(sent[i].Request, hash, sent[i].Error, receipt);
         }
         return result;
+    }
+
+    /// <summary>
+    /// All receipts of the block just mined in one call: cheaper for anvil than one
+    /// eth_getTransactionReceipt per transaction (3,000 receipts: 9.8 s against 17-27 s, measured).
+    /// </summary>
+    private static async Task<Dictionary<string, TransactionReceipt>> LatestBlockReceiptsAsync(ChainSession session, CancellationToken cancellationToken)
+    {
+        var json = await session.Rpc.CallAsync("eth_getBlockReceipts", [BlockTag.Latest], cancellationToken).ConfigureAwait(false);
+        var receipts = new Dictionary<string, TransactionReceipt>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in json.EnumerateArray())
+        {
+            var receipt = TransactionReceipt.Parse(item);
+            receipts[receipt.TransactionHash] = receipt;
+        }
+        return receipts;
     }
 
     /// <summary>Throws, naming the first failure, unless every transaction was mined and succeeded.</summary>

@@ -45,10 +45,10 @@ public static class PositionOpener
         await MineChunkedAsync(session, opens, "opening positions", cancellationToken);
     }
 
-    /// <summary>Keeps blocks to a few thousand transactions: one borrower's three never straddle a failed chunk.</summary>
+    /// <summary>Mines in blocks of <see cref="MinedBatch.SetupBlockSize"/>; a borrower's transactions may span two blocks, in nonce order.</summary>
     private static async Task MineChunkedAsync(ChainSession session, List<Chain.Rpc.TransactionRequest> txs, string what, CancellationToken cancellationToken)
     {
-        const int PerBlock = 3_000;
+        const int PerBlock = MinedBatch.SetupBlockSize;
         for (var start = 0; start < txs.Count; start += PerBlock)
         {
             var chunk = txs.GetRange(start, Math.Min(PerBlock, txs.Count - start));

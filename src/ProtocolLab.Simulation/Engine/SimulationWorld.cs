@@ -130,7 +130,8 @@ public sealed class SimulationWorld
             txs.Add(d.Collateral.Approve(b.Address, d.Market.Address, max, gas));
             txs.Add(d.Collateral.Approve(b.Address, router, max, gas));
         }
-        for (var start = 0; start < txs.Count; start += 3_000)
-            (await Session.SendAndMineAsync(txs.GetRange(start, Math.Min(3_000, txs.Count - start)), cancellationToken)).EnsureAllSucceeded("funding agents");
+        const int PerBlock = MinedBatch.SetupBlockSize;
+        for (var start = 0; start < txs.Count; start += PerBlock)
+            (await Session.SendAndMineAsync(txs.GetRange(start, Math.Min(PerBlock, txs.Count - start)), cancellationToken)).EnsureAllSucceeded("funding agents");
     }
 }
