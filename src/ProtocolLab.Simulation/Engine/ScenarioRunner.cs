@@ -1,6 +1,7 @@
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Devnets;
+using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Simulation.Agents.Borrowers;
 using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Paths;
@@ -29,13 +30,17 @@ public sealed record RunnerOptions
 
     /// <summary>Sees the chain session once the devnet is up (benchmarks count its transactions).</summary>
     public Action<ChainSession>? SessionCreated { get; init; }
+
+    /// <summary>Sees the devnet once it answers, before anything is deployed (tests stop it mid-run).</summary>
+    public Action<IDevnet>? DevnetStarted { get; init; }
 }
 
 /// <summary>
 /// Runs designs of a scenario on one embedded anvil with identical seeds: the same population, the
 /// same price path per run index, the same agents. State resets between designs and runs with
 /// evm_snapshot/evm_revert, and a deterministic block clock makes every timestamp replayable.
-/// Files are written as blocks complete, so an interrupted run keeps what it computed.
+/// Files are written as blocks complete, so an interrupted run keeps what it computed; when the
+/// devnet stops answering, a <see cref="DevnetStoppedException"/> says where the run was.
 /// </summary>
 public sealed class ScenarioRunner(RunnerOptions options)
 {
@@ -56,6 +61,22 @@ public sealed class ScenarioRunner(RunnerOptions options)
             LogPath = options.DevnetLogPath,
             ExtraArguments = ["--timestamp", GenesisTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         }, cancellationToken);
+        options.DevnetStarted?.Invoke(devnet);
+        var cursor = new RunCursor(scenario);
+        try
+        {
+            return await RunDesignsAsync(devnet, root, scenario, designs, cursor, cancellationToken);
+        }
+        catch (RpcException e) when (e is not RpcErrorException)
+        {
+            // A JSON-RPC error is an answer; anything else means the node is gone or hung.
+            throw cursor.Stopped(e, devnet);
+        }
+    }
+
+    private async Task<IReadOnlyList<DesignResult>> RunDesignsAsync(
+        AnvilDevnet devnet, string root, Scenario scenario, IReadOnlyList<DesignSpec> designs, RunCursor cursor, CancellationToken cancellationToken)
+    {
         var session = new ChainSession(devnet.Rpc) { Clock = new BlockClock(GenesisTimestamp) };
         options.SessionCreated?.Invoke(session);
         var artifacts = ArtifactStore.ForRepository(root);
@@ -66,6 +87,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
         var results = new List<DesignResult>();
         foreach (var design in designs)
         {
+            cursor.StartDesign(design.Name);
             genesis = await RevertAsync(session, genesis, GenesisTimestamp, cancellationToken);
             var world = await SimulationWorld.CreateAsync(session, artifacts, owner, scenario, design, population, cancellationToken);
             var setupTime = session.Clock!.Current;
@@ -78,7 +100,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             {
                 if (run > 0)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
-                runs.Add(await RunOnceAsync(world, run, Path.Combine(directory, $"run-{run:D3}"), cancellationToken));
+                runs.Add(await RunOnceAsync(world, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
             }
             SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs);
             results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory));
@@ -86,10 +108,11 @@ public sealed class ScenarioRunner(RunnerOptions options)
         return results;
     }
 
-    private async Task<RunSummary> RunOnceAsync(SimulationWorld world, int run, string directory, CancellationToken cancellationToken)
+    private async Task<RunSummary> RunOnceAsync(SimulationWorld world, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
     {
         var scenario = world.Scenario;
         Directory.CreateDirectory(directory);
+        cursor.StartRun(run, Path.Combine(directory, "blocks.jsonl"));
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
         var loop = new BlockLoop(world, path, SeededRandom.ForStream(scenario.Seed, run, "agents"));
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
@@ -100,6 +123,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             blocks.Add(block);
             jsonl.Append(block);
             csv.Append(block);
+            cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(world.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
         }, (when, positions) => PositionsCsvWriter.Write(Path.Combine(directory, $"positions-{when}.csv"), positions), cancellationToken);
         return RunSummaryCalculator.Summarize(blocks, totals);
@@ -114,5 +138,35 @@ public sealed class ScenarioRunner(RunnerOptions options)
         session.Clock.SecondsPerBlock = 1;
         session.Nonces.ResetAll();
         return await session.Dev.SnapshotAsync(cancellationToken);
+    }
+
+    /// <summary>Where the runner is, to say so when the devnet stops answering.</summary>
+    private sealed class RunCursor(Scenario scenario)
+    {
+        private string? _design;
+        private int? _run;
+        private int? _lastWritten;
+        private string? _blocksFile;
+
+        public void StartDesign(string design) => (_design, _run, _lastWritten, _blocksFile) = (design, null, null, null);
+
+        public void StartRun(int run, string blocksFile) => (_run, _lastWritten, _blocksFile) = (run, null, blocksFile);
+
+        public void Written(int block) => _lastWritten = block;
+
+        public DevnetStoppedException Stopped(RpcException cause, ProcessDevnet devnet)
+        {
+            var where = $"scenario '{scenario.Name}'";
+            if (_design is not null)
+                where += $", design '{_design}'";
+            where += _run is { } run
+                ? $", run {run + 1} of {scenario.Runs}, block {(_lastWritten ?? -1) + 1} of {scenario.Blocks}"
+                : _design is null ? ", before the first design" : ", while deploying the market";
+            var state = devnet.HasExited
+                ? $"{devnet.Name} (pid {devnet.ProcessId}) exited (log: {devnet.LogPath})"
+                : $"{devnet.Name} (pid {devnet.ProcessId}) stopped answering though still running (log: {devnet.LogPath})";
+            var written = _lastWritten is { } last ? $"blocks 0-{last} of this run are complete in {_blocksFile}" : null;
+            return new DevnetStoppedException(cause, state, where, written);
+        }
     }
 }
