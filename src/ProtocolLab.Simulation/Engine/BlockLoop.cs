@@ -120,7 +120,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
         var s = world.Scenario;
         if (!s.Agents.Arbitrageur.Enabled)
             return;
-        var capital = world.Units.LoanBase(s.Market.ArbitrageCapitalPerBlock);
+        var capital = world.Units.LoanBase(s.Agents.Arbitrageur.CapitalPerBlock);
         if (Arbitrageur.Decide(state.Pool, fundamental, capital, world.Units) is not { } plan)
             return;
         var d = world.Deployment;

@@ -54,7 +54,7 @@ public sealed class SimulationWorld
     public ChainSession Session => Deployment.Market.Session;
 
     /// <summary>Enough of each asset for the arbitrageur's whole run: its per-block capital, every block, both ways.</summary>
-    public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Market.ArbitrageCapitalPerBlock * (Scenario.Blocks + 1));
+    public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
 
     public static async Task<SimulationWorld> CreateAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design,
