@@ -53,9 +53,15 @@
         ctx.stroke();
         ctx.setLineDash([]);
         ctx.font = '600 11px ' + Chart.defaults.font.family;
-        var right = px > area.right - 150;
-        ctx.textAlign = right ? 'right' : 'left';
-        ctx.fillText(m.label, px + (right ? -5 : 5), area.top + 12 + row * 14);
+        var width = ctx.measureText(m.label).width;
+        var right = px + 5 + width > area.right;
+        var left = right ? px - 5 - width : px + 5;
+        var baseline = area.top + 12 + row * 15;
+        ctx.fillStyle = 'rgba(255,255,255,0.85)';
+        ctx.fillRect(left - 2, baseline - 10, width + 4, 13);
+        ctx.fillStyle = m.color;
+        ctx.textAlign = 'left';
+        ctx.fillText(m.label, left, baseline);
         ctx.restore();
       });
     }
@@ -81,9 +87,12 @@
 
   function axisTitle(text) { return { display: true, text: text }; }
 
-  function legendWithout(chartData) {
+  // Line legends show each series' dash style; the band shows as a filled box.
+  function lineLegend(chartData) {
     return {
       labels: {
+        usePointStyle: true,
+        pointStyleWidth: 30,
         filter: function (item) { return !chartData.datasets[item.datasetIndex].hideInLegend; }
       }
     };
@@ -100,7 +109,7 @@
         });
         datasets.push({
           label: d.name + ' oracle, range of ' + d.runs + ' runs', data: points(d.band.block, d.band.high),
-          borderWidth: 0, pointRadius: 0, backgroundColor: alpha(f[0], 0.14), fill: '-1'
+          borderWidth: 0, pointRadius: 0, backgroundColor: alpha(f[0], 0.14), fill: '-1', pointStyle: 'rect'
         });
       }
       datasets.push({ label: d.name + ' oracle', data: points(d.block, d.oracle), borderColor: f[0], backgroundColor: f[0], borderWidth: 2.25 });
@@ -115,7 +124,12 @@
         borderColor: neutral, backgroundColor: neutral, borderWidth: 2, borderDash: [2, 3]
       });
     }
-    datasets.forEach(function (ds) { ds.pointRadius = 0; ds.pointHoverRadius = 3; ds.tension = 0; });
+    datasets.forEach(function (ds) {
+      ds.pointRadius = 0;
+      ds.pointHoverRadius = 3;
+      ds.tension = 0;
+      ds.pointStyle = ds.pointStyle || 'line';
+    });
     var chartData = { datasets: datasets };
     return new Chart(document.getElementById('chart-prices'), {
       type: 'line',
@@ -126,7 +140,7 @@
           x: { type: 'linear', title: axisTitle('block'), ticks: { precision: 0 } },
           y: { title: axisTitle(priceUnit), ticks: { callback: fmt } }
         },
-        plugins: { legend: legendWithout(chartData), markers: { lines: [shockLine] } }
+        plugins: { legend: lineLegend(chartData), markers: { lines: [shockLine] } }
       }
     });
   }

@@ -91,7 +91,7 @@ public static class ReportPage
             ("Oracle", s.Oracle.Mode.ToString().ToLowerInvariant()),
             ("Borrowers", s.Population.Borrowers.ToString(CultureInfo.InvariantCulture)),
             ("Blocks", $"{s.Blocks.ToString(CultureInfo.InvariantCulture)} x {s.BlockTimeSeconds.ToString(CultureInfo.InvariantCulture)} s"),
-            ("Runs per design", s.Runs.ToString(CultureInfo.InvariantCulture)),
+            ("Runs per design", RunsPerDesign(model)),
         };
         var html = new StringBuilder("<dl class=\"facts\">\n");
         foreach (var (label, value) in facts)
@@ -100,6 +100,15 @@ public static class ReportPage
         }
 
         return html.Append("</dl>\n").ToString();
+    }
+
+    /// <summary>The runs the results hold (a run cut short by --runs or an interruption may differ from the file).</summary>
+    private static string RunsPerDesign(ReportModel model)
+    {
+        var counts = model.Results.Select(r => r.Runs.Count).Distinct().Order().ToList();
+        return counts.Count == 0
+            ? model.Scenario.Runs.ToString(CultureInfo.InvariantCulture)
+            : string.Join(" to ", counts.Select(c => c.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static string PathName(PricePathSpec path) => path switch

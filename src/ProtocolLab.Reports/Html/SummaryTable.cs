@@ -53,9 +53,17 @@ public static class SummaryTable
             }
 
             html.Append("</th>");
-            foreach (var r in results)
+            var baseline = results[0].Statistics.FirstOrDefault(s => s.Metric == name);
+            for (var i = 0; i < results.Count; i++)
             {
-                html.Append("<td>").Append(Cell(r.Statistics.FirstOrDefault(s => s.Metric == name), unit)).Append("</td>");
+                var statistics = results[i].Statistics.FirstOrDefault(s => s.Metric == name);
+                html.Append("<td>").Append(Cell(statistics, unit));
+                if (i > 0)
+                {
+                    html.Append(Change(statistics, baseline, results[0].Design.Name));
+                }
+
+                html.Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -79,6 +87,25 @@ public static class SummaryTable
         }
 
         return $"{mean}<span class=\"ci\">95% CI {Format(s.ConfidenceLow, unit)} to {Format(s.ConfidenceHigh, unit)}</span>";
+    }
+
+    /// <summary>Relative change of the mean against the first design, the comparison a reader of `compare` makes first.</summary>
+    private static string Change(MetricStatistics? s, MetricStatistics? baseline, string baselineName)
+    {
+        if (s is null || baseline is null || s.Count == 0 || baseline.Count == 0 || !double.IsFinite(s.Mean) || !double.IsFinite(baseline.Mean))
+        {
+            return "";
+        }
+
+        if (s.Mean != baseline.Mean && baseline.Mean == 0)
+        {
+            return "";
+        }
+
+        var text = s.Mean == baseline.Mean
+            ? "same as"
+            : ((s.Mean - baseline.Mean) / Math.Abs(baseline.Mean) * 100).ToString("+0.#;\u22120.#;0", CultureInfo.InvariantCulture) + "% vs";
+        return $"<span class=\"delta\">{text} {Html.Escape(baselineName)}</span>";
     }
 
     private static string Format(double value, Unit unit) => unit switch
