@@ -209,6 +209,7 @@
           y: { beginAtZero: true, title: axisTitle('positions'), ticks: { precision: 0 } }
         },
         plugins: {
+          legend: { labels: { sort: function (a, b) { return a.datasetIndex - b.datasetIndex; } } },
           tooltip: {
             callbacks: {
               title: function (items) {
