@@ -5,7 +5,7 @@ namespace ProtocolLab.Cli;
 
 internal static class Program
 {
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("ProtocolLab: liquidation cascades of real Solidity protocols on a local devnet, fixed versus dynamic margin.")
         {
@@ -14,6 +14,20 @@ internal static class Program
             ScenarioFile.Validate(),
             BenchCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("error: interrupted; results written so far are kept");
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Chain.Rpc.RpcException or Chain.Artifacts.ArtifactException or Chain.Devnets.DevnetStartException)
+        {
+            // Expected failures (bad set-up, a devnet that died, a file that cannot be written) are one line, not a stack trace.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Error;
+        }
     }
 }
