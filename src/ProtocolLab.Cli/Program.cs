@@ -13,6 +13,7 @@ internal static class Program
             SimulateCommand.Run(),
             ScenarioFile.Validate(),
             BenchCommand.Create(),
+            CheckCommand.Create(),
         };
         try
         {
