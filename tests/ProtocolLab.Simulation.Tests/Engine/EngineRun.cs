@@ -52,6 +52,6 @@ internal sealed class EngineRun : IDisposable
 
 internal static class DesignResults
 {
-    public static RunSummary Single(this IReadOnlyList<DesignResult> results, string design) =>
+    public static RunSummary OnlyRunOf(this IReadOnlyList<DesignResult> results, string design) =>
         Assert.Single(results.Single(r => r.Design.Name == design).Runs);
 }

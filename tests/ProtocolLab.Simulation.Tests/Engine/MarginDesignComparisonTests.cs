@@ -16,8 +16,8 @@ public sealed class MarginDesignComparisonTests
         // When both run on the same seed
         using var run = EngineRun.InTempFolder();
         var results = await run.RunAsync(scenario);
-        var fixedRun = results.Single("fixed");
-        var dynamicRun = results.Single("dynamic");
+        var fixedRun = results.OnlyRunOf("fixed");
+        var dynamicRun = results.OnlyRunOf("dynamic");
 
         // Then both designs got the same borrowers with the same collateral
         var fixedStart = run.Positions(scenario, "fixed", "start");

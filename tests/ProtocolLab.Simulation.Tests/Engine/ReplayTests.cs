@@ -7,14 +7,15 @@ public sealed class ReplayTests
     public async Task RunAsync_SameScenarioTwiceOnFreshDevnets_WritesByteIdenticalFiles()
     {
         // Given a scenario with two designs and two runs each (evm_revert between designs and runs),
-        // a racing liquidator, borrowers who top up or deleverage, and a market oracle
+        // a random jump path, racing liquidators, borrowers who top up or deleverage, a market oracle
         var scenario = EngineRun.Fixture("replay.yaml");
 
         // When it runs twice, each time on its own anvil into its own folder
         using var first = EngineRun.InTempFolder();
         using var second = EngineRun.InTempFolder();
-        await first.RunAsync(scenario);
+        var results = await first.RunAsync(scenario);
         await second.RunAsync(scenario);
+        Assert.All(results.SelectMany(r => r.Runs), r => Assert.True(r.LiquidationCount > 0, "every run should have liquidations to replay"));
 
         // Then both folders hold the same files with the same bytes (the anvil logs aside)
         var files = ResultFiles(first.Output);

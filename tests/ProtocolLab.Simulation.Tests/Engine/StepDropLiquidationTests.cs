@@ -33,7 +33,7 @@ public sealed class StepDropLiquidationTests
 
         // When the scenario runs on anvil
         using var run = EngineRun.InTempFolder();
-        var summary = (await run.RunAsync(scenario)).Single("fixed");
+        var summary = (await run.RunAsync(scenario)).OnlyRunOf("fixed");
 
         // Then the positions opened are the population's, at the debt the initial LTV gives
         var start = run.Positions(scenario, "fixed", "start").ToDictionary(p => p.Borrower);
@@ -47,7 +47,10 @@ public sealed class StepDropLiquidationTests
 
         // And the positions that lost collateral are exactly those with HF < 1 after the drop
         var liquidated = Enumerable.Range(0, population.Count)
-            .Where(i => end[SimulationAccounts.Borrower(i).ToString()].Collateral < start[SimulationAccounts.Borrower(i).ToString()].Collateral)
+            .Select(i => SimulationAccounts.Borrower(i).ToString())
+            .Select((address, i) => (i, Lost: end[address].Collateral < start[address].Collateral))
+            .Where(x => x.Lost)
+            .Select(x => x.i)
             .ToList();
         Assert.Equal(Enumerable.Range(0, population.Count).Where(i => expected[i].Rounds > 0), liquidated);
 
@@ -65,6 +68,8 @@ public sealed class StepDropLiquidationTests
 
         // And the bad debt is what the insolvent positions leave: debt - collateral value / (1 + bonus)
         Assert.Equal(expected.Sum(e => e.BadDebt), summary.BadDebt, tolerance: 0.01);
+
+        // And nothing amplified the drop, and no position is left liquidatable
         Assert.Equal(1.0, summary.AmplificationRatio);
         Assert.All(end.Values, p => Assert.True(p.Debt == 0 || p.Collateral * price * rules.LiquidationThreshold / p.Debt >= 1));
     }
