@@ -8,7 +8,7 @@ namespace ProtocolLab.Cli.Commands;
 /// <summary>`--json`: the statistics per design and metric, machine-readable.</summary>
 internal static class ComparisonJson
 {
-    public static void Write(TextWriter output, Scenario scenario, IReadOnlyList<DesignResult> results, string folder)
+    public static void Write(TextWriter output, Scenario scenario, IReadOnlyList<DesignResult> results, string folder, string report)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, ResultFormat.Indented))
@@ -19,6 +19,7 @@ internal static class ComparisonJson
             w.WriteNumber("seed", scenario.Seed);
             w.WriteNumber("runs", scenario.Runs);
             w.WriteString("results", folder);
+            w.WriteString("report", report);
             w.WriteStartObject("designs");
             foreach (var result in results)
             {

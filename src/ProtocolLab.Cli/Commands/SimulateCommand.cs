@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Reports;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Scenarios;
 
@@ -67,14 +68,16 @@ internal static class SimulateCommand
         progress?.Dispose();
 
         var folder = Path.Combine(output.FullName, scenario.Name);
+        var report = HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), scenario, results, ReportVersions.Detect(typeof(SimulateCommand).Assembly));
         if (json)
         {
-            ComparisonJson.Write(Console.Out, scenario, results, folder);
+            ComparisonJson.Write(Console.Out, scenario, results, folder, report);
         }
         else
         {
             ComparisonTable.Write(Console.Out, scenario, results);
             Console.Out.WriteLine($"results: {folder} ({watch.Elapsed.TotalSeconds:F1} s)");
+            Console.Out.WriteLine($"report: {report}");
         }
         return ExitCodes.Ok;
     }
