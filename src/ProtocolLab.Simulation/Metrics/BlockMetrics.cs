@@ -15,7 +15,7 @@ namespace ProtocolLab.Simulation.Metrics;
 /// <param name="DebtRepaid">Debt repaid by liquidators (the liquidation volume).</param>
 /// <param name="BadDebt">Debt left uncovered by collateral, realized in this block.</param>
 /// <param name="InsuranceDrawn">Part of that bad debt the insurance fund paid.</param>
-/// <param name="PositionsUnderwater">Open positions with health factor below 1 at the end of the block.</param>
+/// <param name="PositionsUnderwater">Open positions whose collateral, at the oracle price, is worth less than their debt at the end of the block.</param>
 /// <param name="FailedLiquidations">Liquidation transactions that reverted (raced or stale).</param>
 /// <param name="GasUsed">Gas used by all transactions of the block.</param>
 public sealed record BlockMetrics(
