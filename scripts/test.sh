@@ -21,7 +21,7 @@ status=0
 dotnet test ProtocolLab.sln --no-build --nologo 2>&1 | tee "$log_dir/cs.txt" || status=$?
 
 # One closing line over both runners: "N passed, N failed".
-sum() { grep -Eo "$1" "$2" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+sum() { { grep -Eo "$1" "$2" || true; } | { grep -Eo '[0-9]+' || true; } | awk '{s+=$1} END {print s+0}'; }
 sol_pass=$(sum '^ *[0-9]+ passing' "$log_dir/sol.txt")
 sol_fail=$(sum '^ *[0-9]+ failing' "$log_dir/sol.txt")
 cs_pass=$(sum 'Passed: +[0-9]+' "$log_dir/cs.txt")
