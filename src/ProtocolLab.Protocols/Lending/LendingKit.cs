@@ -3,6 +3,7 @@ using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Markets;
 using ProtocolLab.Protocols.Uniswap;
 
 namespace ProtocolLab.Protocols.Lending;
@@ -19,14 +20,8 @@ public static class LendingKit
     public static async Task<LendingDeployment> DeployAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, CancellationToken cancellationToken = default)
     {
-        var collateral = await DeployTokenAsync(session, artifacts, owner, options.Collateral, cancellationToken);
-        var loan = await DeployTokenAsync(session, artifacts, owner, options.Loan, cancellationToken);
-
-        var uniswap = await UniswapV2.DeployAsync(session, artifacts, owner, cancellationToken);
-        await collateral.MintAsync(owner, owner, options.PairCollateralReserve, cancellationToken: cancellationToken);
-        await loan.MintAsync(owner, owner, options.PairLoanReserve + options.LenderSupply, cancellationToken: cancellationToken);
-        var pair = await uniswap.CreateSeededPairAsync(
-            artifacts, owner, collateral, options.PairCollateralReserve, loan, options.PairLoanReserve, cancellationToken);
+        var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(
+            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply, cancellationToken);
 
         var feed = await DeployFeedAsync(session, artifacts, owner, options, pair, collateral, cancellationToken);
         var (margin, dynamic) = await DeployMarginAsync(session, artifacts, owner, options.Margin, feed, pair, collateral, cancellationToken);
@@ -48,9 +43,6 @@ public static class LendingKit
             DynamicMargin = dynamic,
         };
     }
-
-    private static async Task<TestToken> DeployTokenAsync(ChainSession session, ArtifactStore artifacts, Address owner, TokenConfig token, CancellationToken cancellationToken) =>
-        await TestToken.DeployAsync(session, artifacts, owner, token.Name, token.Symbol, token.Decimals, owner, cancellationToken: cancellationToken);
 
     private static async Task<Address> DeployFeedAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, UniswapV2Pair pair, TestToken collateral, CancellationToken cancellationToken)

@@ -6,12 +6,12 @@ namespace ProtocolLab.Simulation.Scenarios;
 
 internal static partial class ProtocolSectionParser
 {
-    private static readonly string[] Models = ["fixed", "dynamic", "custom"];
+    private static readonly string[] Models = ["fixed", "dynamic", "custom", "optionFixed", "optionRiskBased"];
     private static readonly string[] BaseKeys = ["initialLtv", "liquidationThreshold", "closeFactor", "bonus"];
     private static readonly string[] DynamicKeys =
         ["volatilitySensitivity", "liquiditySensitivity", "minThreshold", "maxThreshold", "maxThresholdChangePerBlock"];
 
-    public static ProtocolSpec Parse(MappingReader protocol)
+    public static ProtocolSpec Parse(MappingReader protocol, bool optionsScenario = false)
     {
         var designs = new List<DesignSpec>();
         var sequence = protocol.Sequence("designs", required: true);
@@ -31,7 +31,7 @@ internal static partial class ProtocolSectionParser
                     continue;
                 }
 
-                var parsed = ParseDesign(design);
+                var parsed = ParseDesign(design, optionsScenario);
                 if (designs.Any(d => d.Name == parsed.Name))
                 {
                     protocol.Errors.Add(design.Node, path + ".name", $"expected a design name not used before, found \"{parsed.Name}\" again");
@@ -47,7 +47,7 @@ internal static partial class ProtocolSectionParser
         return new ProtocolSpec(designs, insuranceFund, maxOracleAge);
     }
 
-    private static DesignSpec ParseDesign(MappingReader design)
+    private static DesignSpec ParseDesign(MappingReader design, bool optionsScenario)
     {
         var name = design.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
         var modelText = design.Choice("model", Models);
@@ -55,8 +55,17 @@ internal static partial class ProtocolSectionParser
         {
             "dynamic" => MarginModelKind.Dynamic,
             "custom" => MarginModelKind.Custom,
+            "optionFixed" => MarginModelKind.OptionFixed,
+            "optionRiskBased" => MarginModelKind.OptionRiskBased,
             _ => MarginModelKind.Fixed,
         };
+        if (model is MarginModelKind.OptionFixed or MarginModelKind.OptionRiskBased)
+            return ParseOptionDesign(design, name, model, optionsScenario);
+        if (optionsScenario && !design.HasInvalidChoice)
+        {
+            design.Errors.Add(design.Node, design.FieldPath("model"), $"expected optionFixed or optionRiskBased in a scenario with an options section, found {modelText}");
+        }
+
         var defaultContract = model switch
         {
             MarginModelKind.Fixed => "FixedMargin",
@@ -75,6 +84,26 @@ internal static partial class ProtocolSectionParser
         var dynamic = model == MarginModelKind.Dynamic ? ParseDynamic(parameters, baseParameters) : null;
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
         return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
+    }
+
+    private static DesignSpec ParseOptionDesign(MappingReader design, string name, MarginModelKind model, bool optionsScenario)
+    {
+        if (!optionsScenario)
+        {
+            design.Errors.Add(design.Node, design.FieldPath("model"), $"expected fixed, dynamic or custom (option margin models need a top-level options section), found {(model == MarginModelKind.OptionFixed ? "optionFixed" : "optionRiskBased")}");
+        }
+
+        var contract = model == MarginModelKind.OptionFixed ? "FixedOptionMargin" : "RiskBasedOptionMargin";
+        var parameters = design.Mapping("parameters");
+        design.RejectUnknownFields();
+        var zero = new BaseMarginParameters(0, 0, 0, 0);
+        if (parameters is null)
+        {
+            return new DesignSpec(name, model, contract, zero, null, []);
+        }
+
+        var option = model == MarginModelKind.OptionFixed ? Options.OptionDesignParser.ParseFixed(parameters) : Options.OptionDesignParser.ParseRiskBased(parameters);
+        return new DesignSpec(name, model, contract, zero, null, []) { OptionMargin = option };
     }
 
     private static BaseMarginParameters ParseBase(MappingReader p)

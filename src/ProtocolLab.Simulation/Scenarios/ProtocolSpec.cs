@@ -5,6 +5,12 @@ public enum MarginModelKind
     Fixed,
     Dynamic,
     Custom,
+
+    /// <summary>FixedOptionMargin (options scenarios only).</summary>
+    OptionFixed,
+
+    /// <summary>RiskBasedOptionMargin (options scenarios only).</summary>
+    OptionRiskBased,
 }
 
 /// <summary>
@@ -18,7 +24,11 @@ public sealed record DesignSpec(
     string Contract,
     BaseMarginParameters Base,
     DynamicMarginParameters? Dynamic,
-    IReadOnlyList<KeyValuePair<string, double>> Parameters);
+    IReadOnlyList<KeyValuePair<string, double>> Parameters)
+{
+    /// <summary>The option margin parameters of an <see cref="MarginModelKind.OptionFixed"/> or <see cref="MarginModelKind.OptionRiskBased"/> design.</summary>
+    public Options.OptionMarginSpec? OptionMargin { get; init; }
+}
 
 /// <summary>The four numbers every design has, as fractions (0.8 = 80%).</summary>
 public sealed record BaseMarginParameters(

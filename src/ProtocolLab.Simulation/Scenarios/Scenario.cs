@@ -18,7 +18,11 @@ public sealed record Scenario(
     OracleSpec Oracle,
     PricePathSpec PricePath,
     string SourcePath,
-    string Hash);
+    string Hash)
+{
+    /// <summary>Set when the file has an <c>options:</c> section: an options scenario (see docs/scenario-schema.md).</summary>
+    public Options.OptionsSpec? Options { get; init; }
+}
 
 public sealed record AssetSpec(string Symbol, int Decimals);
 

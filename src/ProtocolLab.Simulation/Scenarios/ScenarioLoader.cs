@@ -85,11 +85,13 @@ public static partial class ScenarioLoader
         var blocks = root.WholeNumber("blocks", 1, 100_000);
         var blockTime = root.WholeNumber("blockTimeSeconds", 1, 3600, 12);
 
+        var optionsReader = root.Mapping("options", required: false);
+        var options = optionsReader is null ? null : Options.OptionsSectionParser.Parse(optionsReader, blocks >= 1 ? blocks : 100_000);
         var marketReader = root.Mapping("market");
         var market = marketReader is null ? EmptyMarket : MarketSectionParser.Parse(marketReader);
         var protocolReader = root.Mapping("protocol");
-        var protocol = protocolReader is null ? new ProtocolSpec([], 0, 0) : ProtocolSectionParser.Parse(protocolReader);
-        var populationReader = root.Mapping("population");
+        var protocol = protocolReader is null ? new ProtocolSpec([], 0, 0) : ProtocolSectionParser.Parse(protocolReader, options is not null);
+        var populationReader = root.Mapping("population", required: options is null);
         var population = populationReader is null
             ? new PopulationSpec(0, new LogNormalSizeSpec(0, 0, 0, 0), new BetaLeverageSpec(1, 1), [])
             : PopulationSectionParser.Parse(populationReader);
@@ -105,7 +107,7 @@ public static partial class ScenarioLoader
         var pricePath = pathReader is null ? new StepPathSpec(0, 0) : PricePathSectionParser.Parse(pathReader, blockLimit, baseDirectory);
         root.RejectUnknownFields();
 
-        return new Scenario(name, description, seed, runs, blocks, blockTime, market, protocol, population, agents, oracle, pricePath, sourcePath, "");
+        return new Scenario(name, description, seed, runs, blocks, blockTime, market, protocol, population, agents, oracle, pricePath, sourcePath, "") { Options = options };
     }
 
     private static MarketSpec EmptyMarket { get; } =
