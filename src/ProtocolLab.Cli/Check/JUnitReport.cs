@@ -27,9 +27,10 @@ internal static class JUnitReport
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
             Directory.CreateDirectory(directory);
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
-        using var writer = XmlWriter.Create(path, settings);
-        document.Save(writer);
+        using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        using (var writer = XmlWriter.Create(file, new XmlWriterSettings { Indent = true }))
+            document.Save(writer);
+        file.WriteLine();
     }
 
     private static XElement Suite(string budgetFile, CheckedScenario scenario, IReadOnlyList<BudgetCheck> checks)
