@@ -15,12 +15,12 @@ internal static class CheckCommand
         var scenarios = new Argument<FileInfo[]>("scenario")
         {
             Description = "Scenario files (YAML) to run with every design, e.g. scenarios/crash-30.yaml",
-            Arity = ArgumentArity.OneOrMore,
+            // Checked in the action, not by the parser: a parse error exits 1, which here means "budget exceeded".
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var budget = new Option<FileInfo>("--budget", "-b")
         {
-            Description = "Budget file (YAML): limits per scenario, design, metric and statistic",
-            Required = true,
+            Description = "Budget file (YAML): limits per scenario, design, metric and statistic (required)",
         };
         var junit = new Option<FileInfo?>("--junit") { Description = "Also write the checks as JUnit XML to this file, for CI test reports" };
         var output = CliOptions.Output();
@@ -34,13 +34,18 @@ internal static class CheckCommand
             scenarios, budget, junit, output, json, quiet,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            parse.GetValue(scenarios)!, parse.GetValue(budget)!, parse.GetValue(junit), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
+            parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        FileInfo[] files, FileInfo budgetFile, FileInfo? junit, DirectoryInfo output, bool json, bool quiet, CancellationToken cancellationToken)
+        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, DirectoryInfo output, bool json, bool quiet, CancellationToken cancellationToken)
     {
+        if (files.Length == 0 || budgetFile is null)
+        {
+            Console.Error.WriteLine($"error: check needs {(files.Length == 0 ? "at least one scenario file" : "--budget <file>")} (protocollab check --help)");
+            return ExitCodes.Error;
+        }
         if (LoadScenarios(files) is not { } scenarios || LoadBudgets(budgetFile, scenarios) is not { } budgets)
             return ExitCodes.Error;
 

@@ -62,4 +62,15 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("unknown-design.yaml:2:13: budgets[0].design: expected a design of crash-30 (fixed, dynamic) or \"*\", found \"fixd\"", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_output));
     }
+
+    [Theory]
+    [InlineData("check", "scenarios/crash-30.yaml")]
+    [InlineData("check", "--budget", "scenarios/budgets.yaml")]
+    public async Task Check_WithoutBudgetOrScenario_Exits2NotTheBudgetExceededCode(params string[] args)
+    {
+        var result = await CliProcess.RunAsync([.. args, "--output", _output]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: check needs ", result.Stderr, StringComparison.Ordinal);
+    }
 }
