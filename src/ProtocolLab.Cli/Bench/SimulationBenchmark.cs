@@ -16,6 +16,11 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
         var folder = Directory.CreateTempSubdirectory("protocollab-bench-");
         try
         {
+            var (setup, reset) = await SetupVersusResetAsync(folder.FullName, cancellationToken);
+            output.WriteLine(
+                $"reset between runs: anvil start + deploy + open {scenario.Population.Borrowers} positions {setup.TotalMilliseconds:F0} ms, " +
+                $"evm_revert + evm_snapshot {reset.TotalMilliseconds:F0} ms: the snapshot is {setup / reset:F0}x faster");
+
             var compare = Scaled(borrowers, scenario.Runs);
             var (elapsed, transactions, _) = await TimeAsync(compare, compare.Protocol.Designs, folder.FullName, cancellationToken);
             var txPerSecond = transactions / elapsed.TotalSeconds;
@@ -39,6 +44,30 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What a fresh deployment costs against a snapshot revert, from the progress stream of a
+    /// three-run scenario: start to block 0 is set-up; the end of one run to block 0 of the next is the reset.
+    /// </summary>
+    private async Task<(TimeSpan Setup, TimeSpan Reset)> SetupVersusResetAsync(string folder, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        TimeSpan? setup = null, runEnded = null;
+        var resets = new List<TimeSpan>();
+        var short1 = scenario with { Runs = 3, Blocks = Math.Min(scenario.Blocks, 10), Protocol = scenario.Protocol with { Designs = [scenario.Protocol.Designs[0]] } };
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Block == 0 && p.Run == 0)
+                setup ??= clock.Elapsed;
+            else if (p.Block == 0 && runEnded is { } ended)
+                resets.Add(clock.Elapsed - ended);
+            if (p.Block == p.Blocks)
+                runEnded = clock.Elapsed;
+        });
+        var runner = new ScenarioRunner(new RunnerOptions { OutputDirectory = folder, RepoRoot = repoRoot, Progress = progress });
+        await runner.RunAsync(short1, short1.Protocol.Designs, cancellationToken);
+        return (setup ?? TimeSpan.Zero, resets.Count == 0 ? TimeSpan.Zero : resets.Min());
     }
 
     /// <summary>More borrowers, with lenders' supply scaled alike so every borrow can be funded.</summary>

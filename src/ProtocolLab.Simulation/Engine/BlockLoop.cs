@@ -27,6 +27,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
     private readonly LiquidatorBook _liquidators = new(world);
     private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
     private readonly List<double> _pairPrices = [];
+    private readonly Dictionary<Chain.Hex.Address, int> _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
     private double? _lastPushedPrice;
     private long? _lastPushTimestamp;
 
@@ -45,7 +46,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
         _lastPushedPrice = scenario.Market.InitialPrice;
         _lastPushTimestamp = (long)clock.Current;
         var pending = new BlockMetrics(0, (long)clock.Current, path.PriceAt(0), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        var gasCostLoan = 0.0;
+        var startGasWei = await BotEtherAsync(cancellationToken);
 
         for (var block = 1; block <= scenario.Blocks; block++)
         {
@@ -61,28 +62,37 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
             _liquidators.Plan(block, state, positions, fundamental, txs);
             _borrowers.Plan(state, positions, txs);
 
-            var mined = await world.Session.SendAndMineAsync(txs, cancellationToken);
-            var (metrics, gasCost) = Account(block, timestamp, fundamental, mined);
-            gasCostLoan += gasCost;
-            pending = metrics;
+            var mined = await world.Session.SendAndMineForLogsAsync(txs, [world.Deployment.Market.Address], cancellationToken);
+            pending = Account(block, timestamp, fundamental, mined);
             state = await _reader.ReadAsync(cancellationToken);
             _pairPrices.Add(state.Pool.SpotPrice(world.Units));
         }
         onBlock(Finalize(pending, state));
         onPositions("end", Records(state));
 
+        var endPrice = path.PriceAt(scenario.Blocks);
+        var gasCostLoan = (double)(startGasWei - await BotEtherAsync(cancellationToken)) / 1e18 * endPrice;
         var pnl = 0.0;
         for (var i = 0; i < world.Liquidators.Count; i++)
         {
             var (collateral, loan) = state.LiquidatorBalances[i];
             pnl += world.Units.LoanWhole(loan - startBalances[i].Loan)
-                + (world.Units.CollateralWhole(collateral - startBalances[i].Collateral) * path.PriceAt(scenario.Blocks));
+                + (world.Units.CollateralWhole(collateral - startBalances[i].Collateral) * endPrice);
         }
         return new RunTotals(initialDebt, pnl - gasCostLoan);
     }
 
     private List<PositionRecord> Records(ChainState state) =>
         state.Positions.Select(p => PositionsCsvWriter.Record(p.Borrower.ToString(), p.Collateral, p.Debt, p.HealthFactor, p.LiquidationThreshold, world.Units)).ToList();
+
+    /// <summary>The bots' ether together: they send no value, so what it falls by over a run is what they paid for gas.</summary>
+    private async Task<BigInteger> BotEtherAsync(CancellationToken cancellationToken)
+    {
+        var total = BigInteger.Zero;
+        foreach (var bot in world.Liquidators)
+            total += await world.Session.Eth.GetBalanceAsync(bot.Address, BlockTag.Latest, cancellationToken);
+        return total;
+    }
 
     /// <summary>A block's prices and underwater count are read after it is mined, at the start of the next.</summary>
     private BlockMetrics Finalize(BlockMetrics pending, ChainState after) => pending with
@@ -130,42 +140,36 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
         txs.Add(LiquidatorBook.Swap(d.Uniswap, SimulationAccounts.Arbitrageur, tokenIn, tokenOut, plan.AmountIn, Tips.Arbitrageur(LiquidatorBook.SwapGas)));
     }
 
-    /// <summary>Liquidations, bad debt and gas from the block's receipts; also returns what the bots paid for gas, in loan units.</summary>
-    private (BlockMetrics Metrics, double GasCostLoan) Account(int block, long timestamp, double fundamental, IReadOnlyList<MinedTransaction> mined)
+    /// <summary>
+    /// Liquidations, bad debt and gas from the block's header and the market's logs. A liquidation
+    /// emits exactly one Liquidate event, so a bot's failed liquidations are the ones it sent less the
+    /// events naming it (a rejected send counts as failed too).
+    /// </summary>
+    private BlockMetrics Account(int block, long timestamp, double fundamental, MinedBlock mined)
     {
         var market = world.Deployment.Market;
-        var botIndex = world.Liquidators.Select((l, i) => (l.Address, i)).ToDictionary(x => x.Address, x => x.i);
-        int liquidations = 0, failed = 0;
+        var succeeded = new int[world.Liquidators.Count];
+        int liquidations = 0;
         BigInteger seized = 0, repaid = 0, badDebt = 0, covered = 0;
-        long gas = 0;
-        var botGasWei = BigInteger.Zero;
-        foreach (var tx in mined)
+        foreach (var e in market.DecodeEvents(mined.Logs, "Liquidate", LendingMarket.LiquidateEvent.From))
         {
-            if (tx.Receipt is { } receipt)
+            liquidations++;
+            seized += e.Seized;
+            repaid += e.Repaid;
+            badDebt += e.BadDebt;
+            if (_botIndex.TryGetValue(e.Liquidator, out var i))
             {
-                gas += (long)receipt.GasUsed;
-                if (botIndex.ContainsKey(receipt.From))
-                    botGasWei += receipt.GasUsed * receipt.EffectiveGasPrice;
+                succeeded[i]++;
+                _liquidators.Acquired(i, block);
             }
-            if (_liquidators.PendingLiquidations.Contains(tx.Request) && !tx.Succeeded)
-                failed++;
-            if (tx.Receipt is not { Succeeded: true } ok)
-                continue;
-            foreach (var e in market.DecodeLiquidateEvents(ok))
-            {
-                liquidations++;
-                seized += e.Seized;
-                repaid += e.Repaid;
-                badDebt += e.BadDebt;
-                if (botIndex.TryGetValue(e.Liquidator, out var i))
-                    _liquidators.Acquired(i, block);
-            }
-            foreach (var e in market.DecodeBadDebtRealizedEvents(ok))
-                covered += e.CoveredByInsurance;
         }
+        foreach (var e in market.DecodeEvents(mined.Logs, "BadDebtRealized", LendingMarket.BadDebtRealizedEvent.From))
+            covered += e.CoveredByInsurance;
+        var failed = 0;
+        for (var i = 0; i < succeeded.Length; i++)
+            failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
         var u = world.Units;
-        var metrics = new BlockMetrics(block, timestamp, fundamental, 0, 0, liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid),
-            u.LoanWhole(badDebt), u.LoanWhole(covered), 0, failed, gas);
-        return (metrics, (double)botGasWei / 1e18 * fundamental);
+        return new BlockMetrics(block, timestamp, fundamental, 0, 0, liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid),
+            u.LoanWhole(badDebt), u.LoanWhole(covered), 0, failed, (long)mined.Header.GasUsed);
     }
 }

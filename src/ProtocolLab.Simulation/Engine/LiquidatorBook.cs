@@ -19,12 +19,12 @@ internal sealed class LiquidatorBook(SimulationWorld world)
     private readonly int[] _lastAcquired = new int[world.Liquidators.Count];
     private LiquidationWatch _watch = LiquidationWatch.Empty;
 
-    /// <summary>Liquidation transactions of the current block, to count the ones that failed.</summary>
-    public HashSet<TransactionRequest> PendingLiquidations { get; } = [];
+    /// <summary>Liquidation transactions each bot sent in the current block, to count the ones that failed.</summary>
+    public int[] SentLiquidations { get; } = new int[world.Liquidators.Count];
 
     public void Plan(int block, ChainState state, IReadOnlyList<PositionSnapshot> positions, double fundamental, List<TransactionRequest> txs)
     {
-        PendingLiquidations.Clear();
+        Array.Clear(SentLiquidations);
         _watch = _watch.Observe(block, positions);
         var d = world.Deployment;
         var terms = Terms(state);
@@ -50,7 +50,7 @@ internal sealed class LiquidatorBook(SimulationWorld world)
                     break;
                 budget -= repay;
                 var tx = d.Market.Liquidate(bot.Address, state.Positions[order.PositionId].Borrower, repay, Tips.Liquidator(bid, i, LiquidationGas));
-                PendingLiquidations.Add(tx);
+                SentLiquidations[i]++;
                 txs.Add(tx);
             }
         }
