@@ -15,7 +15,9 @@ internal static class ComparisonTable
         var header = new List<string> { "metric" };
         header.AddRange(results.Select(r => r.Design.Name));
         var rows = new List<List<string>> { header };
-        foreach (var name in SummaryMetrics.Names)
+        // Scenario-specific metrics (an options run's) follow the common ones; a lending run has none.
+        var extra = results.Count == 0 ? [] : results[0].Statistics.Select(s => s.Metric).Except(SummaryMetrics.Names);
+        foreach (var name in SummaryMetrics.Names.Concat(extra))
         {
             var row = new List<string> { name };
             foreach (var result in results)

@@ -81,6 +81,8 @@ public sealed class ScenarioRunner(RunnerOptions options)
         options.SessionCreated?.Invoke(session);
         var artifacts = ArtifactStore.ForRepository(root);
         var owner = devnet.Accounts[0];
+        if (scenario.Options is not null)
+            return await new Options.OptionsRunner(options, new(cursor.StartDesign, cursor.StartRun, cursor.Written)).RunDesignsAsync(session, artifacts, owner, scenario, designs, cancellationToken);
         var population = BorrowerPopulation.Generate(scenario.Population, ScenarioKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, 0, "population"));
         var genesis = await session.Dev.SnapshotAsync(cancellationToken);
 
@@ -130,7 +132,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
     }
 
     /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>
-    private static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)
+    internal static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)
     {
         if (!await session.Dev.RevertAsync(snapshot, cancellationToken))
             throw new InvalidOperationException($"evm_revert to snapshot {snapshot} failed");
