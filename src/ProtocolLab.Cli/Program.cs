@@ -15,9 +15,18 @@ internal static class Program
             BenchCommand.Create(),
             CheckCommand.Create(),
         };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A usage mistake is an error (2), never "budget exceeded" (1), which CI gates read.
+            foreach (var error in parse.Errors)
+                Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("see 'protocollab --help' or 'protocollab <command> --help'");
+            return ExitCodes.Error;
+        }
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (OperationCanceledException)
         {
