@@ -24,6 +24,14 @@ public sealed record OptionBlockMetrics(
     double Volatility,
     double ImpliedVolatility);
 
+/// <summary>One OptionLiquidated event: option amount WAD, collateral and shortfall in the series' collateral base units.</summary>
+public sealed record OptionLiquidationRecord(int Block, Chain.Hex.Address Writer, Chain.Hex.Address Liquidator, int SeriesId, System.Numerics.BigInteger Amount, System.Numerics.BigInteger CollateralSeized, System.Numerics.BigInteger Shortfall)
+{
+    public const string CsvHeader = "block,writer,liquidator,seriesId,amountWad,collateralSeized,shortfall";
+
+    public string ToCsv() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Block},{Writer},{Liquidator},{SeriesId},{Amount},{CollateralSeized},{Shortfall}");
+}
+
 /// <summary>Run-level option metrics, named as in the comparison table.</summary>
 public sealed record OptionRunSummary(int OptionLiquidations, double HedgeVolume, double PeakHedgeVolumePerBlock, double HedgeSold, double VaultShortfall)
 {

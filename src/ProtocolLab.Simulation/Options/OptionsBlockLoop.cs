@@ -31,9 +31,13 @@ public sealed class OptionsBlockLoop(OptionsWorld world, IPricePath path)
     private readonly int[] _lastAcquired = new int[world.Liquidators.Count];
     private readonly HashSet<TransactionRequest> _liquidations = [];
     private readonly Dictionary<TransactionRequest, BigInteger> _hedges = [];
+    private readonly List<OptionLiquidationRecord> _liquidated = [];
     private BigInteger[] _hedgeBaseline = [];
     private double? _lastPushedPrice;
     private long? _lastPushTimestamp;
+
+    /// <summary>Every successful liquidation of the run so far, in block and transaction order.</summary>
+    public IReadOnlyList<OptionLiquidationRecord> Liquidations => _liquidated;
 
     /// <summary>Runs every block; the callback sees each block's lending-shaped and option metrics as soon as they are final.</summary>
     public async Task<RunTotals> RunAsync(Action<BlockMetrics, OptionBlockMetrics> onBlock, CancellationToken cancellationToken)
@@ -244,6 +248,7 @@ public sealed class OptionsBlockLoop(OptionsWorld world, IPricePath path)
             foreach (var e in vault.DecodeOptionLiquidatedEvents(ok))
             {
                 liquidations++;
+                _liquidated.Add(new OptionLiquidationRecord(block, e.Writer, e.Liquidator, (int)e.SeriesId, e.Amount, e.CollateralSeized, e.Shortfall));
                 var series = world.Deployment.Series[(int)e.SeriesId];
                 closed += (double)e.Amount / 1e18;
                 volume += (double)e.Amount / 1e18 * ((double)before.Series[(int)e.SeriesId].Mark / 1e18);

@@ -17,7 +17,7 @@ public sealed record RunTracking(Action<string> StartDesign, Action<int, string>
 /// The options counterpart of the lending runner's design loop, on the devnet and session the
 /// <see cref="ScenarioRunner"/> started: each option margin design from genesis, each run from the
 /// design's set-up snapshot, the same seeds and price paths for every design. Writes the lending
-/// files (blocks.jsonl, blocks.csv, summary.json) plus options-blocks.jsonl and options-summary.json.
+/// files (blocks.jsonl, blocks.csv, summary.json) plus options-blocks.jsonl, options-liquidations.csv and options-summary.json.
 /// </summary>
 public sealed class OptionsRunner(RunnerOptions options, RunTracking tracking)
 {
@@ -76,6 +76,7 @@ public sealed class OptionsRunner(RunnerOptions options, RunTracking tracking)
             tracking.Written(block.Block);
             options.Progress?.Report(new RunProgress(world.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
         }, cancellationToken);
+        File.WriteAllLines(Path.Combine(directory, "options-liquidations.csv"), [OptionLiquidationRecord.CsvHeader, .. loop.Liquidations.Select(l => l.ToCsv())]);
         return (RunSummaryCalculator.Summarize(blocks, totals), OptionRunSummary.Of(optionBlocks));
     }
 }
