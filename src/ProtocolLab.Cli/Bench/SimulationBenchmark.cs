@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Scenarios;
 
@@ -22,7 +23,7 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
                 $"evm_revert + evm_snapshot {reset.TotalMilliseconds:F0} ms: the snapshot is {setup / reset:F0}x faster");
 
             var compare = Scaled(borrowers, scenario.Runs);
-            var (elapsed, transactions, _) = await TimeAsync(compare, compare.Protocol.Designs, folder.FullName, cancellationToken);
+            var (elapsed, transactions, _, _) = await TimeAsync(compare, compare.Protocol.Designs, folder.FullName, cancellationToken);
             var txPerSecond = transactions / elapsed.TotalSeconds;
             output.WriteLine(
                 $"compare {scenario.Name} x {borrowers} borrowers, {compare.Protocol.Designs.Count} designs: {elapsed.TotalSeconds:F1} s wall (target < 30 s), " +
@@ -31,14 +32,14 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
             if (largeBorrowers <= 0)
                 return;
             var large = Scaled(largeBorrowers, 1);
-            var (largeElapsed, largeTransactions, blockTimes) = await TimeAsync(large, [large.Protocol.Designs[0]], folder.FullName, cancellationToken);
+            var (largeElapsed, largeTransactions, blockTimes, anvilPeak) = await TimeAsync(large, [large.Protocol.Designs[0]], folder.FullName, cancellationToken);
             var tenth = Math.Max(1, blockTimes.Count / 10);
             var first = blockTimes.Take(tenth).Average();
             var last = blockTimes.TakeLast(tenth).Average();
             using var self = Process.GetCurrentProcess();
             output.WriteLine(
                 $"run {scenario.Name} x {largeBorrowers} borrowers: {largeElapsed.TotalSeconds:F1} s, {largeTransactions} transactions, " +
-                $"harness peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MiB, per-block time last 10% / first 10% = {last / first:F2} (target <= 1.25)");
+                $"peak memory: harness {self.PeakWorkingSet64 / (1024 * 1024)} MiB, anvil {anvilPeak / 1024} MiB; per-block time last 10% / first 10% = {last / first:F2} (target <= 1.25)");
         }
         finally
         {
@@ -78,17 +79,21 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
         Market = scenario.Market with { LenderSupply = scenario.Market.LenderSupply * Math.Max(1.0, 2.0 * borrowers / scenario.Population.Borrowers) },
     };
 
-    private async Task<(TimeSpan Elapsed, long Transactions, List<double> BlockMilliseconds)> TimeAsync(
+    private async Task<(TimeSpan Elapsed, long Transactions, List<double> BlockMilliseconds, long AnvilPeakKiB)> TimeAsync(
         Scenario s, IReadOnlyList<DesignSpec> designs, string folder, CancellationToken cancellationToken)
     {
         var blockTimes = new List<double>();
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
+        int? anvilPid = null;
+        long anvilPeak = 0;
         var progress = new InlineProgress(p =>
         {
             if (p.Block > 0)
                 blockTimes.Add((clock.Elapsed - last).TotalMilliseconds);
             last = clock.Elapsed;
+            if (p.Block == p.Blocks && anvilPid is { } pid)
+                anvilPeak = Math.Max(anvilPeak, PeakResidentKiB(pid));
         });
         Chain.Contracts.ChainSession? session = null;
         var runner = new ScenarioRunner(new RunnerOptions
@@ -97,9 +102,24 @@ public sealed class SimulationBenchmark(string repoRoot, Scenario scenario, doub
             RepoRoot = repoRoot,
             Progress = progress,
             SessionCreated = created => session = created,
+            DevnetStarted = devnet => anvilPid = (devnet as ProcessDevnet)?.ProcessId,
         });
         await runner.RunAsync(s, designs, cancellationToken);
-        return (clock.Elapsed, session?.TransactionsSent ?? 0, blockTimes);
+        return (clock.Elapsed, session?.TransactionsSent ?? 0, blockTimes, anvilPeak);
+    }
+
+    /// <summary>A process's peak resident memory (VmHWM in /proc), 0 where that is not readable.</summary>
+    private static long PeakResidentKiB(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>IProgress that runs on the reporting thread (Progress&lt;T&gt; would post to the pool and lose the timing).</summary>
