@@ -6,7 +6,8 @@ namespace ProtocolLab.Simulation.Scenarios;
 
 internal static partial class ProtocolSectionParser
 {
-    private static readonly string[] Models = ["fixed", "dynamic", "custom", "optionFixed", "optionRiskBased"];
+    private static readonly string[] Models = ["fixed", "dynamic", "custom"];
+    private static readonly string[] OptionModels = ["optionFixed", "optionRiskBased"];
     private static readonly string[] BaseKeys = ["initialLtv", "liquidationThreshold", "closeFactor", "bonus"];
     private static readonly string[] DynamicKeys =
         ["volatilitySensitivity", "liquiditySensitivity", "minThreshold", "maxThreshold", "maxThresholdChangePerBlock"];
@@ -50,22 +51,18 @@ internal static partial class ProtocolSectionParser
     private static DesignSpec ParseDesign(MappingReader design, bool optionsScenario)
     {
         var name = design.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+        if (optionsScenario)
+        {
+            return ParseOptionDesign(design, name);
+        }
+
         var modelText = design.Choice("model", Models);
         var model = modelText switch
         {
             "dynamic" => MarginModelKind.Dynamic,
             "custom" => MarginModelKind.Custom,
-            "optionFixed" => MarginModelKind.OptionFixed,
-            "optionRiskBased" => MarginModelKind.OptionRiskBased,
             _ => MarginModelKind.Fixed,
         };
-        if (model is MarginModelKind.OptionFixed or MarginModelKind.OptionRiskBased)
-            return ParseOptionDesign(design, name, model, optionsScenario);
-        if (optionsScenario && !design.HasInvalidChoice)
-        {
-            design.Errors.Add(design.Node, design.FieldPath("model"), $"expected optionFixed or optionRiskBased in a scenario with an options section, found {modelText}");
-        }
-
         var defaultContract = model switch
         {
             MarginModelKind.Fixed => "FixedMargin",
@@ -86,18 +83,15 @@ internal static partial class ProtocolSectionParser
         return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
     }
 
-    private static DesignSpec ParseOptionDesign(MappingReader design, string name, MarginModelKind model, bool optionsScenario)
+    /// <summary>In an options scenario every design is an option margin model.</summary>
+    private static DesignSpec ParseOptionDesign(MappingReader design, string name)
     {
-        if (!optionsScenario)
-        {
-            design.Errors.Add(design.Node, design.FieldPath("model"), $"expected fixed, dynamic or custom (option margin models need a top-level options section), found {(model == MarginModelKind.OptionFixed ? "optionFixed" : "optionRiskBased")}");
-        }
-
+        var model = design.Choice("model", OptionModels) == "optionRiskBased" ? MarginModelKind.OptionRiskBased : MarginModelKind.OptionFixed;
         var contract = model == MarginModelKind.OptionFixed ? "FixedOptionMargin" : "RiskBasedOptionMargin";
         var parameters = design.Mapping("parameters");
         design.RejectUnknownFields();
         var zero = new BaseMarginParameters(0, 0, 0, 0);
-        if (parameters is null)
+        if (parameters is null || design.HasInvalidChoice)
         {
             return new DesignSpec(name, model, contract, zero, null, []);
         }
