@@ -101,6 +101,11 @@ public static partial class ScenarioLoader
             : AgentsSectionParser.Parse(agentsReader, market.ArbitrageCapitalPerBlock);
         var oracleReader = root.Mapping("oracle");
         var oracle = oracleReader is null ? new OracleSpec(OracleMode.Exogenous, 0, 0, 0) : OracleSectionParser.Parse(oracleReader);
+        if (options is not null && oracleReader is not null && oracle.Mode is OracleMode.Twap or OracleMode.Spot)
+        {
+            root.Errors.Add(oracleReader.Node, "oracle.mode", $"expected exogenous or market in an options scenario (the vault reads a push feed), found {oracle.Mode.ToString().ToLowerInvariant()}");
+        }
+
         var pathReader = root.Mapping("pricePath");
         // An invalid block count is already reported; checking block numbers against it would only add noise.
         var blockLimit = blocks >= 1 ? blocks : 100_000;
