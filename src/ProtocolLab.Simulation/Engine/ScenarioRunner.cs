@@ -59,7 +59,8 @@ public sealed class ScenarioRunner(RunnerOptions options)
             BaseFeePerGas = 0,
             BlockGasLimit = 30_000_000_000,
             LogPath = options.DevnetLogPath,
-            ExtraArguments = ["--timestamp", GenesisTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            // Keep only recent states in memory: the harness reads "latest" and resets with snapshots.
+            ExtraArguments = ["--timestamp", GenesisTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prune-history", "64"],
         }, cancellationToken);
         options.DevnetStarted?.Invoke(devnet);
         var cursor = new RunCursor(scenario);
