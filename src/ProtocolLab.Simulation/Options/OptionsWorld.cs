@@ -74,7 +74,7 @@ public sealed class OptionsWorld
 
         var plans = Plan(scenario);
         var collateral = await CollateralAsync(deployment, scenario, plans, now, cancellationToken);
-        var writers = plans.Select((p, i) => p with { Collateral = collateral[i] }).ToList();
+        var writers = plans.Select((p, i) => p.Agent with { Collateral = collateral[i] }).ToList();
         var world = new OptionsWorld(scenario, design, deployment, writers, liquidators);
         await world.WriteAsync(cancellationToken);
         await world.SellLongsAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed class OptionsWorld
     }
 
     /// <summary>Sizes and collateral ratios from the scenario's "option-writers" stream: the same for every design.</summary>
-    private static List<(OptionWriterAgent Agent, double Ratio)> PlanWithRatios(Scenario scenario)
+    private static List<(OptionWriterAgent Agent, double Ratio)> Plan(Scenario scenario)
     {
         var o = scenario.Options!;
         var random = SeededRandom.ForStream(scenario.Seed, 0, "option-writers");
@@ -99,20 +99,18 @@ public sealed class OptionsWorld
         return result;
     }
 
-    private static List<OptionWriterAgent> Plan(Scenario scenario) => PlanWithRatios(scenario).Select(p => p.Agent).ToList();
-
     /// <summary>Each position's collateral: its ratio times this design's initial margin, read from the margin model in one batch.</summary>
-    private static async Task<List<BigInteger>> CollateralAsync(OptionDeployment d, Scenario scenario, List<OptionWriterAgent> plans, ulong now, CancellationToken cancellationToken)
+    private static async Task<List<BigInteger>> CollateralAsync(
+        OptionDeployment d, Scenario scenario, List<(OptionWriterAgent Agent, double Ratio)> plans, ulong now, CancellationToken cancellationToken)
     {
-        var ratios = PlanWithRatios(scenario).Select(p => p.Ratio).ToList();
         var volatility = await d.Volatility.VolatilityAsync(cancellationToken: cancellationToken);
         var spot = Wad.Of(scenario.Market.InitialPrice);
         var calls = plans.Select(p =>
         {
-            var s = d.Series[p.SeriesIndex];
+            var s = d.Series[p.Agent.SeriesIndex];
             // Time to expiry rounded up and taken now: the write lands later, when the requirement can only be lower.
             var tau = ((s.Expiry - now) * Wad.One + Year - 1) / Year;
-            return d.MarginModel.BuildCall("marginRequirement", [new object?[] { s.IsCall, s.UnderlyingCollateral, s.Strike, spot, tau, volatility, p.Amount }]);
+            return d.MarginModel.BuildCall("marginRequirement", [new object?[] { s.IsCall, s.UnderlyingCollateral, s.Strike, spot, tau, volatility, p.Agent.Amount }]);
         }).ToList();
         var answers = await d.Session.Reads.CallAsync(calls, BlockTag.Latest, cancellationToken);
         var units = ScenarioKit.Units(scenario);
@@ -120,8 +118,8 @@ public sealed class OptionsWorld
         for (var i = 0; i < plans.Count; i++)
         {
             var initial = (BigInteger)d.MarginModel.DecodeOutput("marginRequirement", answers[i].GetOutputOrThrow())[0]!;
-            var value = (initial * Wad.Of(ratios[i]) / Wad.One) + 1;
-            var covered = d.Series[plans[i].SeriesIndex].UnderlyingCollateral;
+            var value = (initial * Wad.Of(plans[i].Ratio) / Wad.One) + 1;
+            var covered = d.Series[plans[i].Agent.SeriesIndex].UnderlyingCollateral;
             result.Add(covered
                 ? (value * TokenUnits.Pow10(units.CollateralDecimals) / spot) + 1
                 : (value * TokenUnits.Pow10(units.LoanDecimals) / Wad.One) + 1);
