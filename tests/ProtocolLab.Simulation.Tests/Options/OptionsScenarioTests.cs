@@ -52,6 +52,23 @@ public sealed class OptionsScenarioTests
             $"amplification with hedgers {with.AmplificationRatio:G4}, without {without.AmplificationRatio:G4}");
     }
 
+    [Fact]
+    public async Task HedgedThinPair_RunTwice_WritesByteIdenticalFiles()
+    {
+        // Given the hedged scenario
+        var scenario = Fixture("hedged-thin-pair.yaml");
+
+        // When it runs twice on fresh devnets
+        using var first = EngineRun.InTempFolder();
+        using var second = EngineRun.InTempFolder();
+        await first.RunAsync(scenario);
+        await second.RunAsync(scenario);
+
+        // Then every file of the run is the same to the byte
+        foreach (var file in new[] { "blocks.jsonl", "blocks.csv", "options-blocks.jsonl", "options-liquidations.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first.RunFolder(scenario, "fixed"), file)), File.ReadAllBytes(Path.Combine(second.RunFolder(scenario, "fixed"), file)));
+    }
+
     private static Scenario Fixture(string fileName) =>
         ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "Options", "Scenarios", fileName));
 }
