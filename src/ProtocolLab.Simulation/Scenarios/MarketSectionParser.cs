@@ -8,14 +8,15 @@ internal static partial class MarketSectionParser
     /// <summary>Explicit reserves may imply a pool price this far from initialPrice; beyond, it is a typo.</summary>
     private const double MaxReservePriceMismatch = 0.01;
 
-    public static MarketSpec Parse(MappingReader market)
+    /// <param name="optionsScenario">An options scenario has no lenders: lenderSupply may be left out (0).</param>
+    public static MarketSpec Parse(MappingReader market, bool optionsScenario = false)
     {
         var collateral = ParseAsset(market.Mapping("collateral"));
         var loan = ParseAsset(market.Mapping("loan"));
         var initialPrice = market.Number("initialPrice", new NumberRule(0, 1e12, MinExclusive: true));
         var reserves = ParseDepth(market, initialPrice);
         var arbitrageCapital = market.Number("arbitrageCapitalPerBlock", NumberRule.NonNegative);
-        var lenderSupply = market.Number("lenderSupply", NumberRule.Positive);
+        var lenderSupply = market.Number("lenderSupply", NumberRule.Positive, optionsScenario ? 0 : null);
         market.RejectUnknownFields();
         return new MarketSpec(collateral, loan, initialPrice, reserves, arbitrageCapital, lenderSupply);
     }

@@ -88,10 +88,15 @@ public static partial class ScenarioLoader
         var optionsReader = root.Mapping("options", required: false);
         var options = optionsReader is null ? null : Options.OptionsSectionParser.Parse(optionsReader, blocks >= 1 ? blocks : 100_000);
         var marketReader = root.Mapping("market");
-        var market = marketReader is null ? EmptyMarket : MarketSectionParser.Parse(marketReader);
+        var market = marketReader is null ? EmptyMarket : MarketSectionParser.Parse(marketReader, options is not null);
         var protocolReader = root.Mapping("protocol");
         var protocol = protocolReader is null ? new ProtocolSpec([], 0, 0) : ProtocolSectionParser.Parse(protocolReader, options is not null);
         var populationReader = root.Mapping("population", required: options is null);
+        if (options is not null && populationReader is not null)
+        {
+            root.Errors.Add(populationReader.Node, "population", "expected no population in an options scenario (its writers are options.writers), found a population section");
+        }
+
         var population = populationReader is null
             ? new PopulationSpec(0, new LogNormalSizeSpec(0, 0, 0, 0), new BetaLeverageSpec(1, 1), [])
             : PopulationSectionParser.Parse(populationReader);

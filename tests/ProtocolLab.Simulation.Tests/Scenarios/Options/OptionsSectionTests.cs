@@ -85,6 +85,19 @@ public class OptionsSectionTests
     }
 
     [Fact]
+    public void Parse_PopulationInOptionsScenario_IsRejected()
+    {
+        // Given an options scenario that also has a borrower population
+        var yaml = ShippedText + "\npopulation:\n  borrowers: 10\n";
+
+        // When it is parsed
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then the population is named as not belonging there
+        Assert.Contains(errors, e => e.Contains("population: expected no population in an options scenario"));
+    }
+
+    [Fact]
     public void Parse_OptionModelWithoutOptionsSection_IsRejected()
     {
         // Given a lending scenario whose first design names an option margin model
