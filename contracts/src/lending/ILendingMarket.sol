@@ -89,6 +89,11 @@ interface ILendingMarket {
     /// @notice Accrues interest up to now. Anyone may call.
     function accrueInterest() external;
 
+    /// @notice Adds `amount` of the loan asset to the insurance fund (a backstop's seed capital). Anyone may call.
+    /// @dev The cash joins the market's balance but not lenders' supply: it cannot be borrowed or withdrawn,
+    ///      only spent on bad debt. Emits InsuranceFunded with the sender in the `liquidator` slot.
+    function fundInsurance(uint256 amount) external;
+
     // ---------------------------------------------------------------- governance (owner)
 
     function setOracle(AggregatorV3Interface newOracle) external;

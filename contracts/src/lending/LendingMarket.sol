@@ -244,6 +244,14 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
         _accrueInterest();
     }
 
+    /// @inheritdoc ILendingMarket
+    function fundInsurance(uint256 amount) external nonReentrant {
+        if (amount == 0) revert Errors.AmountIsZero();
+        insuranceFund += amount;
+        emit InsuranceFunded(msg.sender, amount, insuranceFund);
+        loanToken.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
     // ---------------------------------------------------------------- governance
 
     /// @inheritdoc ILendingMarket

@@ -145,6 +145,32 @@ abstract contract LiquidationTests is MarketTestBase {
         assertEq(shares + coll, 0, "position emptied");
     }
 
+    function test_fundInsurance_seedCoversBadDebtBeforeLenders() public {
+        _open(BORROWER, 1 * C, 1500 * L);
+        vm.expectRevert(Errors.AmountIsZero.selector);
+        market.fundInsurance(0);
+
+        uint256 seed = 1_000 * L;
+        uint256 lendable = market.availableLiquidity();
+        loan.mint(address(this), seed);
+        loan.approve(address(market), seed);
+        vm.expectEmit(true, false, false, true, address(market));
+        emit ILendingMarket.InsuranceFunded(address(this), seed, seed);
+        market.fundInsurance(seed);
+        assertEq(market.insuranceFund(), seed, "fund seeded");
+        assertEq(market.availableLiquidity(), lendable, "seed is not lendable");
+
+        _setPrice(1200e8);
+        uint256 full = _fullSeizeRepay(C, 1200e8);
+        uint256 bad = 1500 * L - full;
+        uint256 covered = MathLib.min(bad, seed + _fee(full));
+        uint256 supplyBefore = market.totalSupplyAssets();
+        _liquidate(BORROWER, type(uint256).max);
+        assertEq(market.totalSocializedLoss(), bad - covered, "lenders absorb only what the fund could not");
+        assertEq(supplyBefore - market.totalSupplyAssets(), bad - covered, "supply loses the socialized part");
+        assertEq(market.insuranceFund(), seed + _fee(full) - covered, "fund paid first");
+    }
+
     function test_liquidate_badDebtSocializedWhenInsuranceExhausted() public {
         _open(BORROWER2, 1 * C, 1000 * L);
         _open(BORROWER, 1 * C, 1500 * L);

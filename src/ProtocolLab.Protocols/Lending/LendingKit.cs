@@ -21,7 +21,7 @@ public static class LendingKit
         ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, CancellationToken cancellationToken = default)
     {
         var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(
-            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply, cancellationToken);
+            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply + options.InsuranceSeed, cancellationToken);
 
         var feed = await DeployFeedAsync(session, artifacts, owner, options, pair, collateral, cancellationToken);
         var (margin, dynamic) = await DeployMarginAsync(session, artifacts, owner, options.Margin, feed, pair, collateral, cancellationToken);
@@ -36,6 +36,11 @@ public static class LendingKit
         {
             await loan.ApproveAsync(owner, market.Address, options.LenderSupply, cancellationToken: cancellationToken);
             await market.SupplyAsync(owner, options.LenderSupply, cancellationToken: cancellationToken);
+        }
+        if (options.InsuranceSeed > 0)
+        {
+            await loan.ApproveAsync(owner, market.Address, options.InsuranceSeed, cancellationToken: cancellationToken);
+            await market.FundInsuranceAsync(owner, options.InsuranceSeed, cancellationToken: cancellationToken);
         }
 
         return new LendingDeployment(owner, collateral, loan, uniswap, pair, new AggregatorV3Interface(session, feed), options.Feed, margin, market, lens)

@@ -75,6 +75,9 @@ public sealed record LendingKitOptions
 
     public LendingMarket.RateParams Rates { get; init; } = new(Wad.Of(0.02), Wad.Of(0.1), Wad.Of(1.0), Wad.Of(0.8));
 
+    /// <summary>Loan asset seeded into the insurance fund at setup (a backstop), base units.</summary>
+    public BigInteger InsuranceSeed { get; init; }
+
     /// <summary>Loan asset a lender supplies at setup, base units.</summary>
     public required BigInteger LenderSupply { get; init; }
 }

@@ -36,6 +36,7 @@ public static class ScenarioKit
             MaxOracleAgeSeconds = (ulong)scenario.Protocol.MaxOracleAgeSeconds,
             DustThreshold = units.LoanBase(1),
             LenderSupply = units.LoanBase(market.LenderSupply),
+            InsuranceSeed = units.LoanBase(scenario.Protocol.InsuranceFund),
         };
     }
 
