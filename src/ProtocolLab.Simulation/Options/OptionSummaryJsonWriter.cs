@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Results;
 
 namespace ProtocolLab.Simulation.Options;
 
@@ -9,14 +10,15 @@ public static class OptionSummaryJsonWriter
     public static void Write(string path, IReadOnlyList<OptionRunSummary> runs, IReadOnlyList<MetricStatistics> statistics)
     {
         using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // The results files' one format: "R" doubles, null where undefined (NaN would throw), LF.
+        using var json = new Utf8JsonWriter(stream, ResultFormat.Indented);
         json.WriteStartObject();
         json.WriteStartArray("runs");
         foreach (var run in runs)
         {
             json.WriteStartObject();
             for (var i = 0; i < OptionRunSummary.Names.Count; i++)
-                json.WriteNumber(OptionRunSummary.Names[i], run.Values[i] ?? 0);
+                json.WriteDouble(OptionRunSummary.Names[i], run.Values[i]);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -24,11 +26,11 @@ public static class OptionSummaryJsonWriter
         foreach (var s in statistics)
         {
             json.WriteStartObject(s.Metric);
-            json.WriteNumber("mean", s.Mean);
-            json.WriteNumber("ciLow", s.ConfidenceLow);
-            json.WriteNumber("ciHigh", s.ConfidenceHigh);
-            json.WriteNumber("min", s.Min);
-            json.WriteNumber("max", s.Max);
+            json.WriteDouble("mean", s.Mean);
+            json.WriteDouble("ciLow", s.ConfidenceLow);
+            json.WriteDouble("ciHigh", s.ConfidenceHigh);
+            json.WriteDouble("min", s.Min);
+            json.WriteDouble("max", s.Max);
             json.WriteEndObject();
         }
         json.WriteEndObject();
