@@ -33,7 +33,7 @@ internal static class Program
             Console.Error.WriteLine("error: interrupted; results written so far are kept");
             return ExitCodes.Error;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Chain.Rpc.RpcException or Chain.Artifacts.ArtifactException or Chain.Devnets.DevnetStartException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Chain.Rpc.RpcException or Chain.Artifacts.ArtifactException or Chain.Devnets.DevnetStartException or Chain.Devnets.ExternalChainRefusedException)
         {
             // Expected failures (bad set-up, a devnet that died, a file that cannot be written) are one line, not a stack trace.
             Console.Error.WriteLine($"error: {e.Message}");

@@ -6,6 +6,9 @@ namespace ProtocolLab.Chain.Contracts;
 /// </summary>
 public sealed class BlockClock(ulong start, ulong secondsPerBlock = 1)
 {
+    /// <summary>Where the clock started: the time a revert to the first snapshot goes back to.</summary>
+    public ulong Start { get; } = start;
+
     /// <summary>The timestamp the last mined block received (start before any).</summary>
     public ulong Current { get; private set; } = start;
 

@@ -21,6 +21,16 @@ internal static class CliOptions
         Description = "Print the result as JSON on stdout instead of a table",
     };
 
+    public static Option<string?> RpcUrl() => new("--rpc-url")
+    {
+        Description = "Run on an anvil you started instead of the embedded one (snapshotted first, reverted after)",
+    };
+
+    public static Option<bool> AllowPublicChain() => new("--allow-public-chain")
+    {
+        Description = "Let --rpc-url point at a public network's chain id (refused otherwise)",
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "No progress output; only the result (and errors)",

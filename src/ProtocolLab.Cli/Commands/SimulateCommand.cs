@@ -17,12 +17,15 @@ internal static class SimulateCommand
         var output = CliOptions.Output();
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
+        var rpcUrl = CliOptions.RpcUrl();
+        var allowPublic = CliOptions.AllowPublicChain();
         var command = new Command("run", "Run one margin design of a scenario on an embedded anvil.\n\nExample:\n  protocollab run scenarios/crash-30.yaml --design dynamic")
         {
-            scenario, design, output, json, quiet,
+            scenario, design, output, json, quiet, rpcUrl, allowPublic,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            parse.GetValue(scenario)!, parse.GetValue(design), compare: false, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
+            parse.GetValue(scenario)!, parse.GetValue(design), compare: false, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet),
+            new Backend(parse.GetValue(rpcUrl), parse.GetValue(allowPublic)), ct));
         return command;
     }
 
@@ -32,16 +35,22 @@ internal static class SimulateCommand
         var output = CliOptions.Output();
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
+        var rpcUrl = CliOptions.RpcUrl();
+        var allowPublic = CliOptions.AllowPublicChain();
         var command = new Command("compare", "Run every margin design of a scenario on identical seeds and price paths, side by side.\n\nExample:\n  protocollab compare scenarios/crash-30.yaml")
         {
-            scenario, output, json, quiet,
+            scenario, output, json, quiet, rpcUrl, allowPublic,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            parse.GetValue(scenario)!, null, compare: true, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
+            parse.GetValue(scenario)!, null, compare: true, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet),
+            new Backend(parse.GetValue(rpcUrl), parse.GetValue(allowPublic)), ct));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, string? designName, bool compare, DirectoryInfo output, bool json, bool quiet, CancellationToken cancellationToken)
+    /// <summary>The embedded anvil when <paramref name="RpcUrl"/> is null.</summary>
+    private sealed record Backend(string? RpcUrl, bool AllowPublicChain);
+
+    private static async Task<int> ExecuteAsync(FileInfo file, string? designName, bool compare, DirectoryInfo output, bool json, bool quiet, Backend backend, CancellationToken cancellationToken)
     {
         if (ScenarioFile.Load(file.FullName, file.ToString()) is not { } scenario)
             return ExitCodes.Error;
@@ -49,9 +58,19 @@ internal static class SimulateCommand
         if (designs is null)
             return ExitCodes.Error;
 
+        Uri? rpcUrl = null;
+        if (backend.RpcUrl is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out rpcUrl) || rpcUrl.Scheme is not ("http" or "https")))
+            return Fail($"--rpc-url: expected an http(s) URL such as http://127.0.0.1:8545, found \"{text}\"");
+
         var watch = Stopwatch.StartNew();
         using var progress = quiet ? null : new ProgressDisplay(Console.Error);
-        var runner = new ScenarioRunner(new RunnerOptions { OutputDirectory = output.FullName, Progress = progress });
+        var runner = new ScenarioRunner(new RunnerOptions
+        {
+            OutputDirectory = output.FullName,
+            Progress = progress,
+            RpcUrl = rpcUrl,
+            AllowPublicChain = backend.AllowPublicChain,
+        });
         IReadOnlyList<DesignResult> results;
         try
         {

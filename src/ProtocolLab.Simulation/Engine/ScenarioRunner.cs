@@ -31,6 +31,15 @@ public sealed record RunnerOptions
     /// <summary>Sees the chain session once the devnet is up (benchmarks count its transactions).</summary>
     public Action<ChainSession>? SessionCreated { get; init; }
 
+    /// <summary>
+    /// An anvil someone else runs, instead of the embedded one. The run snapshots it first and reverts
+    /// to that snapshot at the end, so the node is left as it was found.
+    /// </summary>
+    public Uri? RpcUrl { get; init; }
+
+    /// <summary>Let <see cref="RpcUrl"/> be a public network's chain id (refused otherwise).</summary>
+    public bool AllowPublicChain { get; init; }
+
     /// <summary>Sees the devnet once it answers, before anything is deployed (tests stop it mid-run).</summary>
     public Action<IDevnet>? DevnetStarted { get; init; }
 }
@@ -50,6 +59,8 @@ public sealed class ScenarioRunner(RunnerOptions options)
     public async Task<IReadOnlyList<DesignResult>> RunAsync(Scenario scenario, IReadOnlyList<DesignSpec> designs, CancellationToken cancellationToken)
     {
         var root = options.RepoRoot ?? RepoRoot.Find();
+        if (options.RpcUrl is { } url)
+            return await RunOnExternalAsync(url, root, scenario, designs, cancellationToken);
         await using var devnet = await AnvilDevnet.StartAsync(new AnvilOptions
         {
             RepoRoot = root,
@@ -57,16 +68,62 @@ public sealed class ScenarioRunner(RunnerOptions options)
             Automine = false,
             AutoImpersonate = true,
             BaseFeePerGas = 0,
-            BlockGasLimit = 30_000_000_000,
+            BlockGasLimit = BlockGasLimit,
             LogPath = options.DevnetLogPath,
             // Keep only recent states in memory: the harness reads "latest" and resets with snapshots.
             ExtraArguments = ["--timestamp", GenesisTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prune-history", "64"],
         }, cancellationToken);
+        return await RunGuardedAsync(devnet, root, scenario, designs, GenesisTimestamp, cancellationToken);
+    }
+
+    /// <summary>Room for set-up blocks of a few hundred transactions with explicit gas.</summary>
+    private const ulong BlockGasLimit = 30_000_000_000;
+
+    /// <summary>
+    /// On a node someone else runs: it must be anvil (the agents need auto-impersonation and
+    /// anvil_setBalance). Time starts at the node's latest block, so a replay is byte-identical on the
+    /// same node state; mining, impersonation and the node's state are restored afterwards.
+    /// </summary>
+    private async Task<IReadOnlyList<DesignResult>> RunOnExternalAsync(Uri url, string root, Scenario scenario, IReadOnlyList<DesignSpec> designs, CancellationToken cancellationToken)
+    {
+        await using var node = await ExternalDevnet.ConnectAsync(url, options.AllowPublicChain, cancellationToken);
+        if (node.Dev.Flavor != DevFlavor.Anvil)
+            throw new InvalidOperationException($"--rpc-url {url}: the simulation needs an anvil node (auto-impersonation, anvil_setBalance); this one answers as {node.Dev.Flavor}");
+        var latest = await node.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken)
+            ?? throw new InvalidOperationException($"--rpc-url {url}: the node has no latest block");
+        var automine = (await node.Rpc.CallAsync("anvil_getAutomine", cancellationToken)).GetBoolean();
+        var before = await node.Dev.SnapshotAsync(cancellationToken);
+        try
+        {
+            await node.Dev.SetAutomineAsync(false, cancellationToken);
+            await node.Dev.SetAutoImpersonateAsync(true, cancellationToken);
+            await node.Dev.SetBlockGasLimitAsync(BlockGasLimit, cancellationToken);
+            await node.Dev.SetNextBlockBaseFeePerGasAsync(0, cancellationToken);
+            return await RunGuardedAsync(node, root, scenario, designs, latest.Timestamp, cancellationToken);
+        }
+        finally
+        {
+            // Best effort: a node that died cannot be restored, and the run's own error says so.
+            try
+            {
+                await node.Dev.RevertAsync(before, CancellationToken.None);
+                await node.Dev.SetAutoImpersonateAsync(false, CancellationToken.None);
+                await node.Dev.SetAutomineAsync(automine, CancellationToken.None);
+            }
+            catch (RpcException)
+            {
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DesignResult>> RunGuardedAsync(
+        IDevnet devnet, string root, Scenario scenario, IReadOnlyList<DesignSpec> designs, ulong start, CancellationToken cancellationToken)
+    {
         options.DevnetStarted?.Invoke(devnet);
         var cursor = new RunCursor(scenario);
         try
         {
-            return await RunDesignsAsync(devnet, root, scenario, designs, cursor, cancellationToken);
+            return await RunDesignsAsync(devnet, root, scenario, designs, start, cursor, cancellationToken);
         }
         catch (RpcException e) when (e is not RpcErrorException)
         {
@@ -76,9 +133,9 @@ public sealed class ScenarioRunner(RunnerOptions options)
     }
 
     private async Task<IReadOnlyList<DesignResult>> RunDesignsAsync(
-        AnvilDevnet devnet, string root, Scenario scenario, IReadOnlyList<DesignSpec> designs, RunCursor cursor, CancellationToken cancellationToken)
+        IDevnet devnet, string root, Scenario scenario, IReadOnlyList<DesignSpec> designs, ulong start, RunCursor cursor, CancellationToken cancellationToken)
     {
-        var session = new ChainSession(devnet.Rpc) { Clock = new BlockClock(GenesisTimestamp) };
+        var session = new ChainSession(devnet.Rpc) { Clock = new BlockClock(start) };
         options.SessionCreated?.Invoke(session);
         var artifacts = ArtifactStore.ForRepository(root);
         var owner = devnet.Accounts[0];
@@ -91,7 +148,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
         foreach (var design in designs)
         {
             cursor.StartDesign(design.Name);
-            genesis = await RevertAsync(session, genesis, GenesisTimestamp, cancellationToken);
+            genesis = await RevertAsync(session, genesis, session.Clock.Start, cancellationToken);
             var world = await SimulationWorld.CreateAsync(session, artifacts, owner, scenario, design, population, cancellationToken);
             var setupTime = session.Clock!.Current;
             var setup = await session.Dev.SnapshotAsync(cancellationToken);
@@ -157,7 +214,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
 
         public void Written(int block) => _lastWritten = block;
 
-        public DevnetStoppedException Stopped(RpcException cause, ProcessDevnet devnet)
+        public DevnetStoppedException Stopped(RpcException cause, IDevnet node)
         {
             var where = $"scenario '{scenario.Name}'";
             if (_design is not null)
@@ -165,9 +222,12 @@ public sealed class ScenarioRunner(RunnerOptions options)
             where += _run is { } run
                 ? $", run {run + 1} of {scenario.Runs}, block {(_lastWritten ?? -1) + 1} of {scenario.Blocks}"
                 : _design is null ? ", before the first design" : ", while deploying the market";
-            var state = devnet.HasExited
-                ? $"{devnet.Name} (pid {devnet.ProcessId}) exited (log: {devnet.LogPath})"
-                : $"{devnet.Name} (pid {devnet.ProcessId}) stopped answering though still running (log: {devnet.LogPath})";
+            var state = node switch
+            {
+                ProcessDevnet { HasExited: true } devnet => $"{devnet.Name} (pid {devnet.ProcessId}) exited (log: {devnet.LogPath})",
+                ProcessDevnet devnet => $"{devnet.Name} (pid {devnet.ProcessId}) stopped answering though still running (log: {devnet.LogPath})",
+                _ => $"the node at {node.RpcUrl} stopped answering",
+            };
             var written = _lastWritten is { } last ? $"blocks 0-{last} of this run are complete in {_blocksFile}" : null;
             return new DevnetStoppedException(cause, state, where, written);
         }

@@ -29,7 +29,7 @@ public sealed class OptionsRunner(RunnerOptions options, RunTracking tracking)
         foreach (var design in designs)
         {
             tracking.StartDesign(design.Name);
-            genesis = await ScenarioRunner.RevertAsync(session, genesis, ScenarioRunner.GenesisTimestamp, cancellationToken);
+            genesis = await ScenarioRunner.RevertAsync(session, genesis, session.Clock!.Start, cancellationToken);
             var world = await OptionsWorld.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
             var setupTime = session.Clock!.Current;
             var setup = await session.Dev.SnapshotAsync(cancellationToken);
