@@ -1,0 +1,51 @@
+using ProtocolLab.Cli.Commands;
+using ProtocolLab.Cli.Tests.Support;
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Cli.Tests.Commands;
+
+public sealed class ComparisonTableTests
+{
+    private static readonly Scenario CrashThirty = ScenarioLoader.Load(Path.Combine(RepoPaths.Root, "scenarios", "crash-30.yaml"));
+
+    [Fact]
+    public void Write_OneRunPerDesign_PrintsAlignedColumnsInMetricOrder()
+    {
+        // Given two designs with one run each
+        var results = new[] { SyntheticResults.Design("fixed", SyntheticResults.Run(12.5)), SyntheticResults.Design("dynamic", SyntheticResults.Run(9.25, 55)) };
+
+        // When the table is written
+        var text = Render(CrashThirty, results);
+
+        // Then the header names the scenario, columns line up, and values use thousands separators above 1,000
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("crash-30: 1 run x 40 blocks, seed 20240312", lines[0]);
+        Assert.Equal("metric                              fixed     dynamic", lines[1]);
+        Assert.Equal("liquidationCount                       40          55", lines[3]);
+        Assert.Equal("liquidationVolume                 700,000     700,000", lines[5]);
+        Assert.Equal("badDebtPercentOfInitialDebt          12.5        9.25", lines[10]);
+        Assert.Equal(2 + 1 + 15, lines.Length);
+    }
+
+    [Fact]
+    public void Write_SeveralRuns_PrintsMeanWithStudentTInterval()
+    {
+        // Given three runs whose bad debt is 10, 12 and 14 percent: mean 12, s = 2,
+        // half-width t(0.975, 2) x s / sqrt(3) = 4.3027 x 2 / 1.7321 = 4.968
+        var scenario = CrashThirty with { Runs = 3 };
+        var results = new[] { SyntheticResults.Design("fixed", SyntheticResults.Run(10), SyntheticResults.Run(12), SyntheticResults.Run(14)) };
+
+        var text = Render(scenario, results);
+
+        var line = text.Split('\n').Single(l => l.StartsWith("badDebtPercentOfInitialDebt", StringComparison.Ordinal));
+        Assert.EndsWith("12 [7.032, 16.968]", line, StringComparison.Ordinal);
+        Assert.StartsWith("crash-30: 3 runs x 40 blocks", text, StringComparison.Ordinal);
+    }
+
+    private static string Render(Scenario scenario, IReadOnlyList<Simulation.Engine.DesignResult> results)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        ComparisonTable.Write(writer, scenario, results);
+        return writer.ToString();
+    }
+}
