@@ -26,6 +26,8 @@ internal static class CheckCommand
         var output = CliOptions.Output();
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
+        var rpcUrl = CliOptions.RpcUrl();
+        var allowPublic = CliOptions.AllowPublicChain();
         var command = new Command(
             "check",
             "Run scenarios and check their metrics against budgets: exit 0 when every budget holds, 1 when one is exceeded, 2 on an error.\n\n"
@@ -33,13 +35,20 @@ internal static class CheckCommand
         {
             scenarios, budget, junit, output, json, quiet,
         };
-        command.SetAction((parse, ct) => ExecuteAsync(
-            parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet), ct));
+        command.Options.Add(rpcUrl);
+        command.Options.Add(allowPublic);
+        command.SetAction((parse, ct) =>
+        {
+            if (!CliOptions.TryParseRpcUrl(parse.GetValue(rpcUrl), out var url))
+                return Task.FromResult(ExitCodes.Error);
+            var backend = new RunnerOptions { OutputDirectory = parse.GetValue(output)!.FullName, RpcUrl = url, AllowPublicChain = parse.GetValue(allowPublic) };
+            return ExecuteAsync(parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), backend, parse.GetValue(json), parse.GetValue(quiet), ct);
+        });
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, DirectoryInfo output, bool json, bool quiet, CancellationToken cancellationToken)
+        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, RunnerOptions backend, bool json, bool quiet, CancellationToken cancellationToken)
     {
         if (files.Length == 0 || budgetFile is null)
         {
@@ -52,7 +61,7 @@ internal static class CheckCommand
         var checkedScenarios = new List<(CheckedScenario Scenario, IReadOnlyList<BudgetCheck> Checks)>();
         foreach (var (file, scenario) in scenarios)
         {
-            var ran = await RunAsync(file, scenario, output, quiet, cancellationToken);
+            var ran = await RunAsync(file, scenario, backend, quiet, cancellationToken);
             checkedScenarios.Add((ran, BudgetEvaluator.Evaluate(ran, budgets)));
             if (ran.RunError is not null)
                 break;
@@ -72,7 +81,7 @@ internal static class CheckCommand
         foreach (var (scenario, scenarioChecks) in checkedScenarios)
         {
             var runs = scenario.Results.FirstOrDefault()?.Runs.Count ?? 0;
-            Console.Out.WriteLine($"{scenario.Name}: {runs} run{(runs == 1 ? "" : "s")}, seed {scenario.Seed}, results: {Path.Combine(output.ToString(), scenario.Name)} ({scenario.Elapsed.TotalSeconds:F1} s)");
+            Console.Out.WriteLine($"{scenario.Name}: {runs} run{(runs == 1 ? "" : "s")}, seed {scenario.Seed}, results: {Path.Combine(backend.OutputDirectory, scenario.Name)} ({scenario.Elapsed.TotalSeconds:F1} s)");
             foreach (var check in scenarioChecks)
                 Console.Out.WriteLine(check.Message);
         }
@@ -134,12 +143,12 @@ internal static class CheckCommand
         return errors.Count == 0 ? budgets : null;
     }
 
-    private static async Task<CheckedScenario> RunAsync(FileInfo file, Scenario scenario, DirectoryInfo output, bool quiet, CancellationToken cancellationToken)
+    private static async Task<CheckedScenario> RunAsync(FileInfo file, Scenario scenario, RunnerOptions backend, bool quiet, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         using var progress = quiet ? null : new ProgressDisplay(Console.Error);
-        var runner = new ScenarioRunner(new RunnerOptions { OutputDirectory = output.FullName, Progress = progress });
-        var folder = Path.Combine(output.FullName, scenario.Name);
+        var runner = new ScenarioRunner(backend with { Progress = progress });
+        var folder = Path.Combine(backend.OutputDirectory, scenario.Name);
         try
         {
             var results = await runner.RunAsync(scenario, scenario.Protocol.Designs, cancellationToken);

@@ -26,6 +26,18 @@ internal static class CliOptions
         Description = "Run on an anvil you started instead of the embedded one (snapshotted first, reverted after)",
     };
 
+    /// <summary>The --rpc-url value as an http(s) URL; false (and a one-line error printed) for anything else.</summary>
+    public static bool TryParseRpcUrl(string? text, out Uri? url)
+    {
+        url = null;
+        if (text is null)
+            return true;
+        if (Uri.TryCreate(text, UriKind.Absolute, out url) && url.Scheme is "http" or "https")
+            return true;
+        Console.Error.WriteLine($"error: --rpc-url: expected an http(s) URL such as http://127.0.0.1:8545, found \"{text}\"");
+        return false;
+    }
+
     public static Option<bool> AllowPublicChain() => new("--allow-public-chain")
     {
         Description = "Let --rpc-url point at a public network's chain id (refused otherwise)",

@@ -58,9 +58,8 @@ internal static class SimulateCommand
         if (designs is null)
             return ExitCodes.Error;
 
-        Uri? rpcUrl = null;
-        if (backend.RpcUrl is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out rpcUrl) || rpcUrl.Scheme is not ("http" or "https")))
-            return Fail($"--rpc-url: expected an http(s) URL such as http://127.0.0.1:8545, found \"{text}\"");
+        if (!CliOptions.TryParseRpcUrl(backend.RpcUrl, out var rpcUrl))
+            return ExitCodes.Error;
 
         var watch = Stopwatch.StartNew();
         using var progress = quiet ? null : new ProgressDisplay(Console.Error);
