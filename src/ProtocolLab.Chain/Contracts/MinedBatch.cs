@@ -23,10 +23,7 @@ public static class MinedBatch
     public static async Task<IReadOnlyList<MinedTransaction>> SendAndMineAsync(
         this ChainSession session, IReadOnlyList<TransactionRequest> transactions, CancellationToken cancellationToken = default)
     {
-        var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
-        session.CountSent(transactions.Count);
-        await PoolSettling.WaitUntilPendingAsync(session, sent.Count(s => s.TransactionHash is not null), cancellationToken).ConfigureAwait(false);
-        await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
+        var sent = await SendAndMineBlockAsync(session, transactions, cancellationToken).ConfigureAwait(false);
         var receipts = sent.Any(s => s.TransactionHash is not null)
             ? await LatestBlockReceiptsAsync(session, cancellationToken).ConfigureAwait(false)
             : [];
@@ -54,6 +51,31 @@ public static class MinedBatch
             receipts[receipt.TransactionHash] = receipt;
         }
         return receipts;
+    }
+
+    /// <summary>
+    /// Bulk set-up: mines <paramref name="transactions"/> in consecutive blocks of <see cref="SetupBlockSize"/>
+    /// (a sender's transactions may span two blocks, in nonce order) and throws unless every one succeeded.
+    /// </summary>
+    public static async Task MineInBlocksAsync(
+        this ChainSession session, IReadOnlyList<TransactionRequest> transactions, string what, CancellationToken cancellationToken = default)
+    {
+        for (var start = 0; start < transactions.Count; start += SetupBlockSize)
+        {
+            var chunk = transactions.Skip(start).Take(SetupBlockSize).ToList();
+            (await session.SendAndMineAsync(chunk, cancellationToken).ConfigureAwait(false)).EnsureAllSucceeded(what);
+        }
+    }
+
+    /// <summary>The one way a batch becomes a block: send, count, let the pool settle, mine at the clock's next tick.</summary>
+    internal static async Task<IReadOnlyList<TxSendResult>> SendAndMineBlockAsync(
+        ChainSession session, IReadOnlyList<TransactionRequest> transactions, CancellationToken cancellationToken)
+    {
+        var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
+        session.CountSent(transactions.Count);
+        await PoolSettling.WaitUntilPendingAsync(session, sent.Count(s => s.TransactionHash is not null), cancellationToken).ConfigureAwait(false);
+        await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
+        return sent;
     }
 
     /// <summary>Throws, naming the first failure, unless every transaction was mined and succeeded.</summary>

@@ -18,10 +18,7 @@ public static class MinedBlocks
     public static async Task<MinedBlock> SendAndMineForLogsAsync(
         this ChainSession session, IReadOnlyList<TransactionRequest> transactions, IReadOnlyList<Address> logAddresses, CancellationToken cancellationToken = default)
     {
-        var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
-        session.CountSent(transactions.Count);
-        await PoolSettling.WaitUntilPendingAsync(session, sent.Count(s => s.TransactionHash is not null), cancellationToken).ConfigureAwait(false);
-        await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
+        var sent = await MinedBatch.SendAndMineBlockAsync(session, transactions, cancellationToken).ConfigureAwait(false);
         var filter = new LogFilter { Addresses = logAddresses, FromBlock = BlockTag.Latest, ToBlock = BlockTag.Latest };
         var responses = await session.Rpc.SendBatchAsync(
         [

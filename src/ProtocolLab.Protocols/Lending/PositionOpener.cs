@@ -29,7 +29,7 @@ public static class PositionOpener
         await session.SetBalancesAsync(plans.Select(p => p.Borrower).ToList(), BigInteger.Pow(10, 22), cancellationToken);
 
         var mints = plans.Select(p => market.Collateral.Mint(market.Owner, p.Borrower, p.Collateral, gas)).ToList();
-        await MineChunkedAsync(session, mints, "minting collateral", cancellationToken);
+        await session.MineInBlocksAsync(mints, "minting collateral", cancellationToken);
 
         var opens = new List<Chain.Rpc.TransactionRequest>(plans.Count * 3);
         for (var i = 0; i < plans.Count; i++)
@@ -42,17 +42,6 @@ public static class PositionOpener
             if (p.Debt > 0)
                 opens.Add(market.Market.Borrow(p.Borrower, p.Debt, tip));
         }
-        await MineChunkedAsync(session, opens, "opening positions", cancellationToken);
-    }
-
-    /// <summary>Mines in blocks of <see cref="MinedBatch.SetupBlockSize"/>; a borrower's transactions may span two blocks, in nonce order.</summary>
-    private static async Task MineChunkedAsync(ChainSession session, List<Chain.Rpc.TransactionRequest> txs, string what, CancellationToken cancellationToken)
-    {
-        const int PerBlock = MinedBatch.SetupBlockSize;
-        for (var start = 0; start < txs.Count; start += PerBlock)
-        {
-            var chunk = txs.GetRange(start, Math.Min(PerBlock, txs.Count - start));
-            (await session.SendAndMineAsync(chunk, cancellationToken)).EnsureAllSucceeded(what);
-        }
+        await session.MineInBlocksAsync(opens, "opening positions", cancellationToken);
     }
 }

@@ -130,8 +130,6 @@ public sealed class SimulationWorld
             txs.Add(d.Collateral.Approve(b.Address, d.Market.Address, max, gas));
             txs.Add(d.Collateral.Approve(b.Address, router, max, gas));
         }
-        const int PerBlock = MinedBatch.SetupBlockSize;
-        for (var start = 0; start < txs.Count; start += PerBlock)
-            (await Session.SendAndMineAsync(txs.GetRange(start, Math.Min(PerBlock, txs.Count - start)), cancellationToken)).EnsureAllSucceeded("funding agents");
+        await Session.MineInBlocksAsync(txs, "funding agents", cancellationToken);
     }
 }

@@ -142,8 +142,8 @@ public sealed class OptionsWorld
             writes.Add(d.Vault.Write(w.Address, w.SeriesIndex, w.Amount, w.Collateral, gas));
             writes.Add(d.Vault.SetOffer(w.Address, w.SeriesIndex, w.Amount, gas));
         }
-        await MineChunkedAsync(mints, "minting writers' collateral", cancellationToken);
-        await MineChunkedAsync(writes, "writing options", cancellationToken);
+        await Session.MineInBlocksAsync(mints, "minting writers' collateral", cancellationToken);
+        await Session.MineInBlocksAsync(writes, "writing options", cancellationToken);
     }
 
     /// <summary>Buyers take their share of every position's longs; the liquidator bots buy the rest, round robin.</summary>
@@ -161,7 +161,7 @@ public sealed class OptionsWorld
             setup.Add(d.Loan.Mint(Owner, holder, cash, gas));
             setup.Add(d.Loan.Approve(holder, d.Vault.Address, cash, gas));
         }
-        await MineChunkedAsync(setup, "funding option buyers", cancellationToken);
+        await Session.MineInBlocksAsync(setup, "funding option buyers", cancellationToken);
 
         var buys = new List<TransactionRequest>();
         for (var i = 0; i < Writers.Count; i++)
@@ -173,7 +173,7 @@ public sealed class OptionsWorld
             if (w.Amount - toBuyer > 0 && Liquidators.Count > 0)
                 buys.Add(d.Vault.Buy(Liquidators[i % Liquidators.Count].Address, w.SeriesIndex, w.Address, w.Amount - toBuyer, cash, gas));
         }
-        await MineChunkedAsync(buys, "buying options", cancellationToken);
+        await Session.MineInBlocksAsync(buys, "buying options", cancellationToken);
     }
 
     /// <summary>Bots get their capital; the arbitrageur and hedgers both assets; everyone who swaps approves the router.</summary>
@@ -205,13 +205,6 @@ public sealed class OptionsWorld
             txs.Add(d.Underlying.Approve(hedger.Address, router, max, gas));
             txs.Add(d.Loan.Approve(hedger.Address, router, max, gas));
         }
-        await MineChunkedAsync(txs, "funding agents", cancellationToken);
-    }
-
-    private async Task MineChunkedAsync(List<TransactionRequest> txs, string what, CancellationToken cancellationToken)
-    {
-        const int PerBlock = MinedBatch.SetupBlockSize;
-        for (var start = 0; start < txs.Count; start += PerBlock)
-            (await Session.SendAndMineAsync(txs.GetRange(start, Math.Min(PerBlock, txs.Count - start)), cancellationToken)).EnsureAllSucceeded(what);
+        await Session.MineInBlocksAsync(txs, "funding agents", cancellationToken);
     }
 }
