@@ -77,4 +77,8 @@ library Errors {
     error BoundsInverted(uint256 min, uint256 max);
     /// @notice The EWMA decay must be below 1 (WAD).
     error EwmaDecayOutOfRange(uint256 decay);
+    /// @notice The cap on one round's return must be positive and at most DynamicMargin.MAX_RETURN.
+    error ReturnCapOutOfRange(uint256 maxReturnPerRound);
+    /// @notice The depth sensitivity would let added collateral lower capacity; it must be <= minThreshold - ltvGap.
+    error DepthSensitivityTooHigh(uint256 depthSensitivity, uint256 maxDepthSensitivity);
 }

@@ -30,8 +30,8 @@ contract GasTest is MarketTestBase {
         else pair.setReserves(2_000_000e6, 1000e18);
         dynamicMargin = new DynamicMargin(
             DynamicMarginConfig(
-                address(feed), address(pair), address(collateral), 0.6e18, 0.85e18, 2e18, 0.05e18, 0.5e18,
-                0.05e18, 0.1e18, 0.5e18, 0.9e18, 0.01e18, 0.5e18, 0.1e18
+                address(feed), address(pair), address(collateral), address(this), 0.6e18, 0.85e18, 2e18, 0.05e18,
+                0.5e18, 0.05e18, 0.1e18, 0.5e18, 0.9e18, 0.25e18, 0.01e18, 0.005e18, 0.5e18, 0.1e18
             )
         );
         dynamicMargin.poke();

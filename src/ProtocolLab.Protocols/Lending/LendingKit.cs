@@ -81,9 +81,9 @@ public static class LendingKit
                 return (await FixedMargin.DeployAsync(session, artifacts, owner, f.InitialLtv, f.LiquidationThreshold, f.CloseFactor, f.Bonus, cancellationToken: cancellationToken), null);
             case DynamicMarginSettings d:
                 var config = new DynamicMargin.DynamicMarginConfig(
-                    feed, pair.Address, collateral.Address, d.MinLiquidationThreshold, d.MaxLiquidationThreshold, d.VolSensitivity,
-                    d.LtvGap, d.CloseFactor, d.MinBonus, d.MaxBonus, d.BonusVolSensitivity, d.EwmaDecay, d.MaxThresholdStepPerBlock,
-                    d.DepthSensitivity, d.MaxDepthHaircut);
+                    feed, pair.Address, collateral.Address, owner, d.MinLiquidationThreshold, d.MaxLiquidationThreshold, d.VolSensitivity,
+                    d.LtvGap, d.CloseFactor, d.MinBonus, d.MaxBonus, d.BonusVolSensitivity, d.EwmaDecay, d.MaxReturnPerRound,
+                    d.MaxThresholdStepPerBlock, d.MaxBonusStepPerBlock, d.DepthSensitivity, d.MaxDepthHaircut);
                 var dynamic = await DynamicMargin.DeployAsync(session, artifacts, owner, config, cancellationToken: cancellationToken);
                 await dynamic.PokeAsync(owner, cancellationToken: cancellationToken);
                 return (dynamic, dynamic);

@@ -25,7 +25,10 @@ public abstract record MarginDesignConfig;
 public sealed record FixedMarginConfig(BigInteger InitialLtv, BigInteger LiquidationThreshold, BigInteger CloseFactor, BigInteger Bonus)
     : MarginDesignConfig;
 
-/// <summary>DynamicMargin's constructor values other than the addresses the kit fills in (feed, pair, collateral).</summary>
+/// <summary>
+/// DynamicMargin's constructor values other than the addresses the kit fills in (feed, pair,
+/// collateral, and the owner as the keeper that pokes).
+/// </summary>
 public sealed record DynamicMarginSettings(
     BigInteger MinLiquidationThreshold,
     BigInteger MaxLiquidationThreshold,
@@ -36,7 +39,9 @@ public sealed record DynamicMarginSettings(
     BigInteger MaxBonus,
     BigInteger BonusVolSensitivity,
     BigInteger EwmaDecay,
+    BigInteger MaxReturnPerRound,
     BigInteger MaxThresholdStepPerBlock,
+    BigInteger MaxBonusStepPerBlock,
     BigInteger DepthSensitivity,
     BigInteger MaxDepthHaircut) : MarginDesignConfig;
 

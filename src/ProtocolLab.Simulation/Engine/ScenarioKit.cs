@@ -42,8 +42,8 @@ public static class ScenarioKit
 
     /// <summary>
     /// Fixed designs pass their four numbers. Dynamic designs map the scenario's knobs onto
-    /// DynamicMargin: the scenario's threshold is the ceiling, volatility and liquidity
-    /// sensitivities scale the threshold cut, and the bonus may rise to twice its base.
+    /// DynamicMargin: every knob is a scenario field (docs/scenario-schema.md); the defaults of
+    /// the optional ones live in <see cref="DynamicMarginParameters"/> and the parser.
     /// </summary>
     public static MarginDesignConfig Margin(DesignSpec design)
     {
@@ -58,12 +58,14 @@ public static class ScenarioKit
                 LtvGap: Wad.Of(Math.Max(0, b.LiquidationThreshold - b.InitialLtv)),
                 CloseFactor: Wad.Of(b.CloseFactor),
                 MinBonus: Wad.Of(b.Bonus),
-                MaxBonus: Wad.Of(Math.Min(2 * b.Bonus, 0.2)),
-                BonusVolSensitivity: Wad.Of(b.Bonus),
-                EwmaDecay: Wad.Of(0.9),
+                MaxBonus: Wad.Of(d.MaxBonus ?? DynamicMarginParameters.DefaultMaxBonus(b.Bonus)),
+                BonusVolSensitivity: Wad.Of(d.BonusVolatilitySensitivity ?? b.Bonus),
+                EwmaDecay: Wad.Of(d.EwmaDecay),
+                MaxReturnPerRound: Wad.Of(d.MaxReturnPerRound),
                 MaxThresholdStepPerBlock: Wad.Of(d.MaxThresholdChangePerBlock),
+                MaxBonusStepPerBlock: Wad.Of(d.MaxBonusChangePerBlock),
                 DepthSensitivity: Wad.Of(d.LiquiditySensitivity),
-                MaxDepthHaircut: Wad.Of(Math.Max(0, d.MaxThreshold - d.MinThreshold))),
+                MaxDepthHaircut: Wad.Of(d.MaxDepthHaircut ?? Math.Max(0, d.MaxThreshold - d.MinThreshold))),
             MarginModelKind.Custom => new CustomMarginConfig(design.Contract, [
                 Wad.Of(b.InitialLtv), Wad.Of(b.LiquidationThreshold), Wad.Of(b.CloseFactor), Wad.Of(b.Bonus)]),
             _ => throw new ArgumentException($"design '{design.Name}': a dynamic design needs its dynamic parameters", nameof(design)),

@@ -10,7 +10,10 @@ internal static partial class ProtocolSectionParser
     private static readonly string[] OptionModels = ["optionFixed", "optionRiskBased"];
     private static readonly string[] BaseKeys = ["initialLtv", "liquidationThreshold", "closeFactor", "bonus"];
     private static readonly string[] DynamicKeys =
-        ["volatilitySensitivity", "liquiditySensitivity", "minThreshold", "maxThreshold", "maxThresholdChangePerBlock"];
+    [
+        "volatilitySensitivity", "liquiditySensitivity", "minThreshold", "maxThreshold", "maxThresholdChangePerBlock",
+        "ewmaDecay", "maxReturnPerRound", "maxBonus", "bonusVolatilitySensitivity", "maxBonusChangePerBlock", "maxDepthHaircut",
+    ];
 
     public static ProtocolSpec Parse(MappingReader protocol, bool optionsScenario = false)
     {
@@ -126,10 +129,17 @@ internal static partial class ProtocolSectionParser
     private static DynamicMarginParameters ParseDynamic(MappingReader p, BaseMarginParameters baseParameters)
     {
         var volatility = p.Number("volatilitySensitivity", NumberRule.Between(0, 100));
-        var liquidity = p.Number("liquiditySensitivity", NumberRule.Between(0, 100));
+        var liquidity = p.Number("liquiditySensitivity", NumberRule.Between(0, 1));
         var min = p.Number("minThreshold", new NumberRule(0, 1, MinExclusive: true));
         var max = p.Number("maxThreshold", new NumberRule(0, 1, MinExclusive: true));
         var maxChange = p.Number("maxThresholdChangePerBlock", new NumberRule(0, 1, MinExclusive: true));
+        var ewmaDecay = p.Number("ewmaDecay", new NumberRule(0, 1, MaxExclusive: true), DynamicMarginParameters.DefaultEwmaDecay);
+        var maxReturn = p.Number("maxReturnPerRound", new NumberRule(0, 1000, MinExclusive: true), DynamicMarginParameters.DefaultMaxReturnPerRound);
+        var bonus = baseParameters.Bonus;
+        var maxBonus = p.Number("maxBonus", NumberRule.Between(0, 0.5), DynamicMarginParameters.DefaultMaxBonus(bonus));
+        var bonusSensitivity = p.Number("bonusVolatilitySensitivity", NumberRule.Between(0, 100), bonus);
+        var maxBonusChange = p.Number("maxBonusChangePerBlock", new NumberRule(0, 1, MinExclusive: true), DynamicMarginParameters.DefaultMaxBonusChangePerBlock);
+        var maxHaircut = p.Number("maxDepthHaircut", NumberRule.Fraction, Math.Max(0, max - min));
         var threshold = baseParameters.LiquidationThreshold;
         if (!(min <= threshold && threshold <= max))
         {
@@ -139,7 +149,38 @@ internal static partial class ProtocolSectionParser
                 $"expected minThreshold <= liquidationThreshold <= maxThreshold, found {min} <= {threshold} <= {max}");
         }
 
-        return new DynamicMarginParameters(volatility, liquidity, min, max, maxChange);
+        if (maxBonus < bonus)
+        {
+            p.Errors.Add(p.Node, p.FieldPath("maxBonus"), $"expected maxBonus at least bonus {bonus}, found {maxBonus}");
+        }
+        else if (max * (1 + maxBonus) >= 1)
+        {
+            p.Errors.Add(
+                p.Node,
+                p.FieldPath("maxBonus"),
+                $"expected maxThreshold x (1 + maxBonus) below 1 so that liquidation restores health, found {max * (1 + maxBonus):G6}");
+        }
+
+        // DynamicMargin refuses a sensitivity above minThreshold - ltvGap: beyond it, adding collateral
+        // could lower a position's borrowing capacity (docs/margin-models.md).
+        var sensitivityCap = min - (threshold - baseParameters.InitialLtv);
+        if (liquidity > 0 && liquidity > sensitivityCap + 1e-12)
+        {
+            p.Errors.Add(
+                p.Node,
+                p.FieldPath("liquiditySensitivity"),
+                $"expected at most minThreshold - (liquidationThreshold - initialLtv) = {Math.Max(0, sensitivityCap):G6}, so that adding collateral never lowers borrowing capacity, found {liquidity}");
+        }
+
+        return new DynamicMarginParameters(volatility, liquidity, min, max, maxChange)
+        {
+            EwmaDecay = ewmaDecay,
+            MaxReturnPerRound = maxReturn,
+            MaxBonus = maxBonus,
+            BonusVolatilitySensitivity = bonusSensitivity,
+            MaxBonusChangePerBlock = maxBonusChange,
+            MaxDepthHaircut = maxHaircut,
+        };
     }
 
     /// <summary>Every entry of the parameters map, in file order; extra keys only for custom designs.</summary>

@@ -40,14 +40,40 @@ public sealed record BaseMarginParameters(
 /// <summary>
 /// DynamicMargin's knobs: the threshold falls with realized volatility and with position
 /// size relative to pool depth, stays within [MinThreshold, MaxThreshold], and moves at most
-/// MaxThresholdChangePerBlock (absolute, e.g. 0.005 = half a percentage point) per block.
+/// MaxThresholdChangePerBlock (absolute, e.g. 0.005 = half a percentage point) per block. The
+/// bonus rises with volatility up to MaxBonus, at most MaxBonusChangePerBlock per block.
 /// </summary>
 public sealed record DynamicMarginParameters(
     double VolatilitySensitivity,
     double LiquiditySensitivity,
     double MinThreshold,
     double MaxThreshold,
-    double MaxThresholdChangePerBlock);
+    double MaxThresholdChangePerBlock)
+{
+    public const double DefaultEwmaDecay = 0.9;
+    public const double DefaultMaxReturnPerRound = 0.25;
+    public const double DefaultMaxBonusChangePerBlock = 0.005;
+
+    /// <summary>Weight the previous variance and depth keep at each new oracle round.</summary>
+    public double EwmaDecay { get; init; } = DefaultEwmaDecay;
+
+    /// <summary>Cap on one round's absolute return before it enters the variance.</summary>
+    public double MaxReturnPerRound { get; init; } = DefaultMaxReturnPerRound;
+
+    /// <summary>Bonus ceiling; the design's bonus is the floor.</summary>
+    public double? MaxBonus { get; init; }
+
+    /// <summary>Bonus rise per unit of per-round sigma; null means the design's base bonus.</summary>
+    public double? BonusVolatilitySensitivity { get; init; }
+
+    public double MaxBonusChangePerBlock { get; init; } = DefaultMaxBonusChangePerBlock;
+
+    /// <summary>Ceiling of the depth haircut; null means maxThreshold - minThreshold.</summary>
+    public double? MaxDepthHaircut { get; init; }
+
+    /// <summary>Twice the base bonus, at most 20%.</summary>
+    public static double DefaultMaxBonus(double bonus) => Math.Min(2 * bonus, 0.2);
+}
 
 public sealed record ProtocolSpec(
     IReadOnlyList<DesignSpec> Designs,

@@ -134,7 +134,14 @@ public class ScenarioLoaderTests
         // Then every value is where it belongs
         var dynamic = scenario.Protocol.Designs[1];
         Assert.Equal("DynamicMargin", dynamic.Contract);
-        Assert.Equal(new DynamicMarginParameters(0.5, 0.25, 0.6, 0.85, 0.01), dynamic.Dynamic);
+        Assert.Equal(
+            new DynamicMarginParameters(0.5, 0.25, 0.6, 0.85, 0.01)
+            {
+                MaxBonus = 0.1,
+                BonusVolatilitySensitivity = 0.05,
+                MaxDepthHaircut = 0.85 - 0.6,
+            },
+            dynamic.Dynamic);
         Assert.Equal(9, dynamic.Parameters.Count);
         Assert.Equal(new TruncatedNormalLeverageSpec(0.8, 0.1, 0, 1), scenario.Population.Leverage);
         Assert.Equal(

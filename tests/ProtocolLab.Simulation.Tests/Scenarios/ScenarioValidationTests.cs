@@ -218,4 +218,21 @@ public class ScenarioValidationTests
         // Then it is rejected as unknown for that model
         Assert.Contains("protocol.designs[0].parameters.minThreshold: expected one of the fields initialLtv, liquidationThreshold, closeFactor, bonus, found the unknown field", error);
     }
+
+    [Fact]
+    public void Parse_LiquiditySensitivityThatCouldLowerCapacity_IsRefusedWithItsBound()
+    {
+        // Given a dynamic design whose depth sensitivity exceeds minThreshold - (threshold - ltv) = 0.65 - 0.05
+        var yaml = ScenarioYaml.Valid.Replace(
+            "model: fixed\n      parameters: { initialLtv: 0.75, liquidationThreshold: 0.8, closeFactor: 0.5, bonus: 0.05 }",
+            "model: dynamic\n      parameters: { initialLtv: 0.75, liquidationThreshold: 0.8, closeFactor: 0.5, bonus: 0.05, "
+            + "volatilitySensitivity: 0.5, liquiditySensitivity: 0.7, minThreshold: 0.65, maxThreshold: 0.8, maxThresholdChangePerBlock: 0.005 }");
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then the field, the bound and the reason are named
+        var error = Assert.Single(errors);
+        Assert.Contains("parameters.liquiditySensitivity: expected at most minThreshold - (liquidationThreshold - initialLtv) = 0.6", error);
+    }
 }
