@@ -31,7 +31,11 @@ interface ILendingMarket {
     /// @notice The liquidator's insurance fee (share of the penalty, in loan asset) joined the fund.
     event InsuranceFunded(address indexed liquidator, uint256 amount, uint256 insuranceFund);
     /// @notice Bad debt written off: `coveredByInsurance` from the fund, `socialized` taken from lenders.
-    event BadDebtRealized(address indexed borrower, uint256 badDebt, uint256 coveredByInsurance, uint256 socialized);
+    ///         `collateralShortfall` is the part the collateral was worth less than the debt at the oracle
+    ///         price; the rest of `badDebt` is the liquidator's bonus on a position that was still solvent.
+    event BadDebtRealized(
+        address indexed borrower, uint256 badDebt, uint256 coveredByInsurance, uint256 socialized, uint256 collateralShortfall
+    );
     event InterestAccrued(uint256 interest, uint256 borrowRatePerSecond, uint256 totalBorrowAssets, uint256 totalSupplyAssets);
     /// @notice `borrower` was appended to the enumerable borrower list at `index`.
     event BorrowerListed(address indexed borrower, uint256 index);

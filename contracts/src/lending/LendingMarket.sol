@@ -233,7 +233,7 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
             insuranceFund += fee;
             emit InsuranceFunded(msg.sender, fee, insuranceFund);
         }
-        if (badDebt != 0) _realizeBadDebt(borrower, badDebt);
+        if (badDebt != 0) _realizeBadDebt(borrower, badDebt, r.collateralShortfall);
 
         loanToken.safeTransferFrom(msg.sender, address(this), repaid + fee);
         if (seized != 0) collateralToken.safeTransfer(msg.sender, seized);
@@ -366,7 +366,7 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     }
 
     /// @dev Bad debt leaves the books: the insurance fund pays first, lenders' supply absorbs the rest.
-    function _realizeBadDebt(address borrower, uint256 badDebt) internal {
+    function _realizeBadDebt(address borrower, uint256 badDebt, uint256 collateralShortfall) internal {
         totalBorrowAssets = totalBorrowAssets.zeroFloorSub(badDebt);
         uint256 covered = MathLib.min(badDebt, insuranceFund);
         uint256 socialized = badDebt - covered;
@@ -374,7 +374,7 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
         totalSupplyAssets = totalSupplyAssets.zeroFloorSub(socialized);
         totalBadDebt += badDebt;
         totalSocializedLoss += socialized;
-        emit BadDebtRealized(borrower, badDebt, covered, socialized);
+        emit BadDebtRealized(borrower, badDebt, covered, socialized, collateralShortfall);
     }
 
     function _requireWithinLtv(address account, Position storage p) internal view {

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {ILendingMarket} from "../lending/ILendingMarket.sol";
+import {MarginParams} from "../margin/IMarginModel.sol";
 
 /// @title LendingLens
 /// @notice Read-only batch views for bots and harnesses: one eth_call per page of positions or per
@@ -16,6 +17,8 @@ contract LendingLens {
         uint256 debt; // loan-token units, rounded up
         uint256 healthFactor; // WAD, rounded down; type(uint256).max without debt
         uint256 liquidationThreshold; // WAD, from the margin model at the current collateral
+        uint256 closeFactor; // WAD, what a liquidation may repay now
+        uint256 liquidationBonus; // WAD, what a liquidation pays now (a dynamic model moves it)
     }
 
     /// @notice Market snapshot, interest accrued to now.
@@ -85,6 +88,7 @@ contract LendingLens {
         (,, v.collateral) = market.positions(account);
         v.debt = market.debtOf(account);
         v.healthFactor = market.healthFactor(account);
-        v.liquidationThreshold = market.marginParamsOf(account).liquidationThreshold;
+        MarginParams memory m = market.marginParamsOf(account);
+        (v.liquidationThreshold, v.closeFactor, v.liquidationBonus) = (m.liquidationThreshold, m.closeFactor, m.liquidationBonus);
     }
 }

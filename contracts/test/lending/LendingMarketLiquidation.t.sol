@@ -132,7 +132,7 @@ abstract contract LiquidationTests is MarketTestBase {
         uint256 full = _fullSeizeRepay(C, 1570e8);
         uint256 bad = 1500 * L - full;
         vm.expectEmit(true, false, false, true, address(market));
-        emit ILendingMarket.BadDebtRealized(BORROWER, bad, bad, 0);
+        emit ILendingMarket.BadDebtRealized(BORROWER, bad, bad, 0, 0); // collateral (1570) covered the debt: all bonus
         (uint256 repaid, uint256 seized, uint256 badOut) = _liquidate(BORROWER, type(uint256).max);
         assertEq(repaid, full, "repaid buys all collateral");
         assertEq(seized, C, "all collateral seized");
@@ -143,6 +143,24 @@ abstract contract LiquidationTests is MarketTestBase {
         assertEq(market.totalBadDebt(), bad, "bad debt recorded");
         (, uint256 shares, uint256 coll) = market.positions(BORROWER);
         assertEq(shares + coll, 0, "position emptied");
+    }
+
+    /// @dev Issue item: bad debt from a still-solvent position is the bonus lenders pay; report it apart.
+    function testFuzz_liquidate_badDebtSplitsIntoShortfallAndBonus(uint256 answer) public {
+        _open(BORROWER, 1 * C, 1500 * L);
+        answer = bound(answer, 1e8, 1874e8); // HF < 1 below 1875
+        _setPrice(int256(answer));
+        uint256 value = _value(C, int256(answer));
+        uint256 full = _fullSeizeRepay(C, int256(answer));
+        vm.assume(full < 1500 * L); // insolvent at the bonus price: bad debt is realized
+        uint256 bad = 1500 * L - full;
+        uint256 shortfall = value >= 1500 * L ? 0 : 1500 * L - value;
+        uint256 covered = MathLib.min(bad, market.insuranceFund() + _fee(full));
+        vm.expectEmit(true, false, false, true, address(market));
+        emit ILendingMarket.BadDebtRealized(BORROWER, bad, covered, bad - covered, shortfall);
+        (,, uint256 badOut) = _liquidate(BORROWER, type(uint256).max);
+        assertEq(badOut, bad, "bad debt");
+        assertLe(shortfall, bad, "the shortfall is part of the bad debt; the rest is bonus");
     }
 
     function test_fundInsurance_seedCoversBadDebtBeforeLenders() public {
@@ -184,7 +202,7 @@ abstract contract LiquidationTests is MarketTestBase {
         uint256 covered = fundBefore + _fee(full);
         uint256 supplyBefore = market.totalSupplyAssets();
         vm.expectEmit(true, false, false, true, address(market));
-        emit ILendingMarket.BadDebtRealized(BORROWER, bad, covered, bad - covered);
+        emit ILendingMarket.BadDebtRealized(BORROWER, bad, covered, bad - covered, 1500 * L - _value(C, 1200e8));
         _liquidate(BORROWER, type(uint256).max);
         assertEq(market.insuranceFund(), 0, "fund exhausted");
         assertEq(supplyBefore - market.totalSupplyAssets(), bad - covered, "lenders absorb the rest");

@@ -29,6 +29,8 @@ contract LendingLensTest is MarketTestBase {
         assertEq(v[0].debt, 1500 * L, "debt");
         assertEq(v[0].healthFactor, market.healthFactor(BORROWER2), "health factor");
         assertEq(v[0].liquidationThreshold, LT, "threshold");
+        assertEq(v[0].closeFactor, CLOSE_FACTOR, "close factor the model answers");
+        assertEq(v[0].liquidationBonus, BONUS, "bonus the model answers, which bots must quote");
         assertEq(v[1].healthFactor, type(uint256).max, "no debt");
     }
 

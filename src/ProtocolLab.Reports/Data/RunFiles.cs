@@ -45,7 +45,8 @@ public static class RunFiles
                 InsuranceDrawn: Number(o, "insuranceDrawn"),
                 PositionsUnderwater: (int)Number(o, "positionsUnderwater"),
                 FailedLiquidations: (int)Number(o, "failedLiquidations"),
-                GasUsed: (long)Number(o, "gasUsed")));
+                GasUsed: (long)Number(o, "gasUsed"),
+                BadDebtCollateralShortfall: o.TryGetProperty("badDebtCollateralShortfall", out _) ? Number(o, "badDebtCollateralShortfall") : 0));
         }
 
         return blocks;

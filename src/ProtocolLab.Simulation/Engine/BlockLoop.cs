@@ -1,6 +1,7 @@
 using System.Numerics;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Protocols;
 using ProtocolLab.Protocols.Bindings;
 using ProtocolLab.Simulation.Agents;
 using ProtocolLab.Simulation.Agents.Arbitrage;
@@ -54,7 +55,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
             onBlock(Finalize(pending, state));
             var fundamental = path.PriceAt(block);
             var timestamp = (long)clock.Current + scenario.BlockTimeSeconds;
-            var positions = state.Positions.Select((p, i) => new PositionSnapshot(i, p.Collateral, p.Debt, (double)BigInteger.Min(p.HealthFactor, BigInteger.Pow(10, 30)) / 1e18)).ToList();
+            var positions = state.Positions.Select((p, i) => Snapshot(i, p)).ToList();
 
             var txs = new List<TransactionRequest>();
             PlanKeeper(block, timestamp, fundamental, txs);
@@ -81,6 +82,12 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
         }
         return new RunTotals(initialDebt, pnl - gasCostLoan);
     }
+
+    private PositionSnapshot Snapshot(int id, LendingLens.PositionView p) =>
+        new(id, p.Collateral, p.Debt, (double)BigInteger.Min(p.HealthFactor, BigInteger.Pow(10, 30)) / 1e18)
+        {
+            Terms = new LiquidationTerms(Wad.ToDouble(p.CloseFactor), Wad.ToDouble(p.LiquidationBonus), world.Units.LoanBase(1)),
+        };
 
     private List<PositionRecord> Records(ChainState state) =>
         state.Positions.Select(p => PositionsCsvWriter.Record(p.Borrower.ToString(), p.Collateral, p.Debt, p.HealthFactor, p.LiquidationThreshold, world.Units)).ToList();
@@ -150,7 +157,7 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
         var market = world.Deployment.Market;
         var succeeded = new int[world.Liquidators.Count];
         int liquidations = 0;
-        BigInteger seized = 0, repaid = 0, badDebt = 0, covered = 0;
+        BigInteger seized = 0, repaid = 0, badDebt = 0, covered = 0, shortfall = 0;
         foreach (var e in market.DecodeEvents(mined.Logs, "Liquidate", LendingMarket.LiquidateEvent.From))
         {
             liquidations++;
@@ -164,12 +171,15 @@ public sealed class BlockLoop(SimulationWorld world, IPricePath path, SeededRand
             }
         }
         foreach (var e in market.DecodeEvents(mined.Logs, "BadDebtRealized", LendingMarket.BadDebtRealizedEvent.From))
+        {
             covered += e.CoveredByInsurance;
+            shortfall += e.CollateralShortfall;
+        }
         var failed = 0;
         for (var i = 0; i < succeeded.Length; i++)
             failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
         var u = world.Units;
         return new BlockMetrics(block, timestamp, fundamental, 0, 0, liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid),
-            u.LoanWhole(badDebt), u.LoanWhole(covered), 0, failed, (long)mined.Header.GasUsed);
+            u.LoanWhole(badDebt), u.LoanWhole(covered), 0, failed, (long)mined.Header.GasUsed, u.LoanWhole(shortfall));
     }
 }

@@ -16,6 +16,8 @@ internal sealed class LiquidatorBook(SimulationWorld world)
     public const ulong LiquidationGas = 600_000;
     public const ulong SwapGas = 300_000;
 
+    private static readonly BigInteger MaxRepay = BigInteger.Pow(2, 256) - 1;
+
     private readonly int[] _lastAcquired = new int[world.Liquidators.Count];
     private LiquidationWatch _watch = LiquidationWatch.Empty;
 
@@ -49,7 +51,11 @@ internal sealed class LiquidatorBook(SimulationWorld world)
                 if (repay > budget)
                     break;
                 budget -= repay;
-                var tx = d.Market.Liquidate(bot.Address, state.Positions[order.PositionId].Borrower, repay, Tips.Liquidator(bid, i, LiquidationGas));
+                // The debt seen last block grows by this block's interest before the transaction lands:
+                // asking for exactly that debt would leave a remainder below dust, which the market
+                // refuses. type(uint256).max asks for all the close factor allows.
+                var amount = repay >= position.Debt ? MaxRepay : repay;
+                var tx = d.Market.Liquidate(bot.Address, state.Positions[order.PositionId].Borrower, amount, Tips.Liquidator(bid, i, LiquidationGas));
                 SentLiquidations[i]++;
                 txs.Add(tx);
             }

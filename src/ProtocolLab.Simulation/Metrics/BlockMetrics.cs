@@ -18,6 +18,7 @@ namespace ProtocolLab.Simulation.Metrics;
 /// <param name="PositionsUnderwater">Open positions whose collateral, at the oracle price, is worth less than their debt at the end of the block.</param>
 /// <param name="FailedLiquidations">Liquidation transactions that reverted (raced or stale).</param>
 /// <param name="GasUsed">Gas used by all transactions of the block.</param>
+/// <param name="BadDebtCollateralShortfall">Of <paramref name="BadDebt"/>, what the collateral was worth less than the debt at the oracle price; the rest is the liquidation bonus lenders paid on still-solvent positions.</param>
 public sealed record BlockMetrics(
     int Block,
     long Timestamp,
@@ -31,4 +32,5 @@ public sealed record BlockMetrics(
     double InsuranceDrawn,
     int PositionsUnderwater,
     int FailedLiquidations,
-    long GasUsed);
+    long GasUsed,
+    double BadDebtCollateralShortfall = 0);

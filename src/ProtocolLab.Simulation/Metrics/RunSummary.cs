@@ -22,7 +22,9 @@ public sealed record RunSummary(
     double MaxOracleDrawdown,
     double? AmplificationRatio,
     int FailedLiquidations,
-    long GasUsed);
+    long GasUsed,
+    double BadDebtCollateralShortfall = 0,
+    double BadDebtBonusPaid = 0);
 
 /// <summary>Run-level numbers the per-block series cannot give: known to the block loop.</summary>
 /// <param name="InitialTotalDebt">Sum of all borrowers' debt after the positions were opened (whole loan units).</param>

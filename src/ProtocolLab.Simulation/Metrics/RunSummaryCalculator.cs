@@ -15,6 +15,7 @@ public static class RunSummaryCalculator
         int? first = cascade.Count > 0 ? cascade.Min() : null;
         int? last = cascade.Count > 0 ? cascade.Max() : null;
         var badDebt = blocks.Sum(b => b.BadDebt);
+        var shortfall = blocks.Sum(b => b.BadDebtCollateralShortfall);
         var fundamentalDrawdown = Drawdown.Max(blocks.Select(b => b.FundamentalPrice));
         var oracleDrawdown = Drawdown.Max(blocks.Select(b => b.OraclePrice));
 
@@ -36,6 +37,8 @@ public static class RunSummaryCalculator
             MaxOracleDrawdown: oracleDrawdown,
             AmplificationRatio: Drawdown.AmplificationRatio(oracleDrawdown, fundamentalDrawdown),
             FailedLiquidations: blocks.Sum(b => b.FailedLiquidations),
-            GasUsed: blocks.Sum(b => b.GasUsed));
+            GasUsed: blocks.Sum(b => b.GasUsed),
+            BadDebtCollateralShortfall: shortfall,
+            BadDebtBonusPaid: Math.Max(0, badDebt - shortfall));
     }
 }

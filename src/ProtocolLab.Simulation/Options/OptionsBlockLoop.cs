@@ -258,7 +258,7 @@ public sealed class OptionsBlockLoop(OptionsWorld world, IPricePath path)
                     _lastAcquired[i] = block;
             }
         }
-        var metrics = new BlockMetrics(block, timestamp, fundamental, 0, 0, liquidations, seized, volume, shortfall, 0, 0, failed, gas);
+        var metrics = new BlockMetrics(block, timestamp, fundamental, 0, 0, liquidations, seized, volume, shortfall, 0, 0, failed, gas, BadDebtCollateralShortfall: shortfall);
         var options = new OptionBlockMetrics(block, liquidations, closed, hedged, sold, shortfall, 0, world.Options.ImpliedVolatility.At(block));
         return (metrics, options, (double)botGasWei / 1e18 * fundamental);
     }

@@ -22,6 +22,7 @@ internal static class BlockRecordFormat
         "positionsUnderwater",
         "failedLiquidations",
         "gasUsed",
+        "badDebtCollateralShortfall",
     ];
 
     /// <summary>Field values as text, in <see cref="Fields"/> order; null for a non-finite number.</summary>
@@ -40,6 +41,7 @@ internal static class BlockRecordFormat
         b.PositionsUnderwater.ToString(CultureInfo.InvariantCulture),
         b.FailedLiquidations.ToString(CultureInfo.InvariantCulture),
         b.GasUsed.ToString(CultureInfo.InvariantCulture),
+        ResultFormat.Number(b.BadDebtCollateralShortfall),
     ];
 
     public static void WriteObject(Utf8JsonWriter writer, BlockMetrics block)

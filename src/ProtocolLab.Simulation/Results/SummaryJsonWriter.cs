@@ -64,6 +64,8 @@ public static class SummaryJsonWriter
         writer.WriteDouble("peakLiquidationVolumePerBlock", s.PeakLiquidationVolumePerBlock);
         writer.WriteDouble("badDebt", s.BadDebt);
         writer.WriteDouble("badDebtPercentOfInitialDebt", s.BadDebtPercentOfInitialDebt);
+        writer.WriteDouble("badDebtCollateralShortfall", s.BadDebtCollateralShortfall);
+        writer.WriteDouble("badDebtBonusPaid", s.BadDebtBonusPaid);
         writer.WriteDouble("insuranceDrawn", s.InsuranceDrawn);
         writer.WriteDouble("liquidatorPnl", s.LiquidatorPnl);
         writer.WriteDouble("maxFundamentalDrawdown", s.MaxFundamentalDrawdown);

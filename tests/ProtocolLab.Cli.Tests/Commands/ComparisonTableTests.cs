@@ -24,7 +24,7 @@ public sealed class ComparisonTableTests
         Assert.Equal("liquidationCount                       40          55", lines[3]);
         Assert.Equal("liquidationVolume                 700,000     700,000", lines[5]);
         Assert.Equal("badDebtPercentOfInitialDebt          12.5        9.25", lines[10]);
-        Assert.Equal(2 + 1 + 15, lines.Length);
+        Assert.Equal(2 + 1 + 17, lines.Length);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ struct LiquidationResult {
     uint256 repaid; // loan asset the liquidator repays (debt removed)
     uint256 seized; // collateral the liquidator receives
     uint256 badDebt; // debt left with no collateral behind it
+    uint256 collateralShortfall; // part of badDebt the collateral was worth less than; the rest is the bonus lenders pay
 }
 
 /// @title LiquidationLib
@@ -72,7 +73,9 @@ library LiquidationLib {
     ///      reverts LiquidationWouldLeaveDust when 0 < debt - repaid < dust.
     ///      Insolvent position: the close factor is lifted and the liquidation must take all collateral for
     ///      fullSeizeRepayUp (reverts PartialLiquidationOfInsolventPosition if `requested` is smaller);
-    ///      the remaining debt is bad debt.
+    ///      the remaining debt is bad debt. Of it, debt - collateral value is the collateral shortfall and
+    ///      the rest the liquidator's bonus, which lenders pay when debt < collateral value < debt x (1 + bonus):
+    ///      Aave and Morpho do the same, so it is kept but reported apart.
     function compute(
         uint256 collateral,
         uint256 debt,
@@ -87,6 +90,7 @@ library LiquidationLib {
             r.repaid = fullSeizeRepay;
             r.seized = collateral;
             r.badDebt = debt - fullSeizeRepay;
+            r.collateralShortfall = MathLib.min(debt.zeroFloorSub(collateralValueDown(collateral, s)), r.badDebt);
             return r;
         }
         r.repaid = MathLib.min(requested, maxRepayOf(debt, m.closeFactor, dust));

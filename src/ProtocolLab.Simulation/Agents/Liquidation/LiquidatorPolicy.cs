@@ -52,7 +52,7 @@ public static class LiquidatorPolicy
     /// <summary>The order for one position against the given pool and budget, or null when not worth sending.</summary>
     public static LiquidationOrder? Evaluate(LiquidatorConfig config, PositionSnapshot position, LiquidationContext context, PoolReserves pool, BigInteger budget)
     {
-        var quote = LiquidationQuote.For(position, context.Terms, context.OraclePrice, budget, context.Units);
+        var quote = LiquidationQuote.For(position, position.Terms ?? context.Terms, context.OraclePrice, budget, context.Units);
         if (quote.Repay.Sign <= 0 || quote.Seize.Sign <= 0)
         {
             return null;

@@ -9,6 +9,12 @@ namespace ProtocolLab.Simulation.Agents.Liquidation;
 public sealed record PositionSnapshot(int Id, BigInteger Collateral, BigInteger Debt, double HealthFactor)
 {
     public bool IsLiquidatable => Debt.Sign > 0 && HealthFactor < 1;
+
+    /// <summary>
+    /// The terms the protocol would apply to this position now, when it reports them per position
+    /// (a dynamic model raises the bonus with volatility); null means the market-wide terms.
+    /// </summary>
+    public LiquidationTerms? Terms { get; init; }
 }
 
 /// <summary>

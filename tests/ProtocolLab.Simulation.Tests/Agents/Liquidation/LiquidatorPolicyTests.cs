@@ -37,6 +37,21 @@ public class LiquidatorPolicyTests
     }
 
     [Fact]
+    public void Decide_PositionWithItsOwnTerms_QuotesTheBonusTheModelPays()
+    {
+        // Given a dynamic model that pays a 9% bonus on this position, against a 5% market-wide base
+        var position = new PositionSnapshot(7, 10 * Eth, 16_000_000_000, 0.95) { Terms = new LiquidationTerms(0.5, 0.09, BigInteger.Zero) };
+        var context = Context(10, [position], oracle: 2000);
+
+        // When the liquidator decides
+        var order = Assert.Single(LiquidatorPolicy.Decide(Config(), Watch(10, position), context));
+
+        // Then it expects repay x 1.09 of collateral, not repay x 1.05
+        Assert.Equal(new BigInteger(8_000_000_000), order.Repay);
+        Assert.Equal(Units.LoanToCollateral(8_720_000_000, 2000), order.ExpectedSeize);
+    }
+
+    [Fact]
     public void Decide_ReactionDelay_ActsOnlyAfterSeeingThePositionLongEnough()
     {
         // Given a bot with a 2-block delay and a position first seen liquidatable at block 10
