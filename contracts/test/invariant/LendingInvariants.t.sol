@@ -10,12 +10,17 @@ import {FixedMargin} from "../../src/margin/FixedMargin.sol";
 import {IMarginModel} from "../../src/margin/IMarginModel.sol";
 import {PushFeed} from "../../src/oracle/PushFeed.sol";
 import {TestToken} from "../../src/tokens/TestToken.sol";
+import {MathLib} from "../../src/libraries/MathLib.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 
 /// @notice Drives the market for invariant runs: bounded price moves (at most 20% a step, within
-///         [200, 5000]), time passing, and every user action by a small fixed cast. Ghost flags record
-///         properties that can only be observed around a call.
+///         [200, 5000]), time passing, every user action by a small fixed cast, and a shock (a borrower at
+///         the initial LTV, a 30-70% crash, liquidation of everything below health 1) so that
+///         liquidations and bad debt happen in every run. Ghost counters record properties that can only
+///         be observed around a call, and how often the guarded states were reached.
 contract LendingHandler is BaseTest {
+    using MathLib for uint256;
+
     LendingMarket public immutable market;
     PushFeed public immutable feed;
     TestToken public immutable collateral;
@@ -33,6 +38,9 @@ contract LendingHandler is BaseTest {
     uint256 public actionsOnStaleAnswer;
     uint256 public liquidations;
     uint256 public badDebtEvents;
+    uint256 public liquidationsLoweringHealth;
+    /// @dev Insurance fund recomputed from the fee and cover formulas: seed + fees - covered.
+    uint256 public expectedInsuranceFund;
 
     constructor(LendingMarket market_, PushFeed feed_, TestToken collateral_, TestToken loan_) {
         market = market_;
@@ -73,6 +81,34 @@ contract LendingHandler is BaseTest {
         uint256 next = p * (8000 + step) / 10_000;
         next = bound(next, 200e8, 5000e8);
         feed.pushAnswer(int256(next));
+    }
+
+    /// @notice A borrower opens at the initial LTV, the price crashes 30-70% (below the bonus-adjusted
+    ///         solvency line of 1 / (0.75 x 1.05) - 1 = 27%), and every position below health 1 is liquidated.
+    function shock(uint256 who, uint256 dropSeed) external {
+        (, int256 answer,,,) = feed.latestRoundData();
+        uint256 p = MathLib.max(uint256(answer), 1000e8);
+        feed.pushAnswer(int256(p));
+        address b = borrowers[who % borrowers.length];
+        uint256 coll = 10 * C;
+        vm.prank(b);
+        market.depositCollateral(coll);
+        (,, uint256 held) = market.positions(b);
+        uint256 headroom = held.mulDivDown(p * L, C * 1e8).wMulDown(0.75e18).zeroFloorSub(market.debtOf(b));
+        uint256 available = market.availableLiquidity();
+        if (available < headroom) {
+            vm.prank(lenders[0]);
+            market.supply(headroom - available);
+        }
+        uint256 wanted = MathLib.min(headroom, market.availableLiquidity());
+        if (wanted > 1) {
+            vm.prank(b);
+            try market.borrow(wanted - 1) {} catch {}
+        }
+        feed.pushAnswer(int256(p * (10_000 - bound(dropSeed, 3000, 7000)) / 10_000));
+        for (uint256 i; i < borrowers.length; ++i) {
+            if (market.healthFactor(borrowers[i]) < 1e18) _liquidate(borrowers[i], type(uint256).max);
+        }
     }
 
     function passTime(uint256 seed) external {
@@ -127,21 +163,41 @@ contract LendingHandler is BaseTest {
     function liquidate(uint256 who, uint256 amount) external {
         address b = borrowers[who % borrowers.length];
         uint256 debt = market.debtOf(b);
-        amount = amount % 3 == 0 ? type(uint256).max : bound(amount, 1, debt + 1);
+        _liquidate(b, amount % 3 == 0 ? type(uint256).max : bound(amount, 1, debt + 1));
+    }
+
+    function fundInsurance(uint256 amount) external {
+        amount = bound(amount, 1, 10_000 * L);
+        vm.prank(LIQUIDATOR);
+        market.fundInsurance(amount);
+        expectedInsuranceFund += amount;
+    }
+
+    // ---------------------------------------------------------------- internal
+
+    function _liquidate(address b, uint256 amount) internal {
         uint256 hf = market.healthFactor(b);
         (,, uint256 collBefore) = market.positions(b);
+        uint256 bonus = market.marginParamsOf(b).liquidationBonus;
+        uint256 socializedBefore = market.totalSocializedLoss();
         bool stale = _isStale();
         vm.prank(LIQUIDATOR);
-        try market.liquidate(b, amount) returns (uint256, uint256 seized, uint256 badDebt) {
+        try market.liquidate(b, amount) returns (uint256 repaid, uint256 seized, uint256 badDebt) {
             ++liquidations;
             if (badDebt != 0) ++badDebtEvents;
             if (hf >= 1e18) ++liquidationsAtOrAboveOne;
             if (seized > collBefore) ++seizedAboveCollateral;
             if (stale) ++actionsOnStaleAnswer;
+            uint256 debtAfter = market.debtOf(b);
+            // Collateral value is floored to loan-token wei: allow 2 wei of value (LT x 2 / debt).
+            if (debtAfter != 0 && market.healthFactor(b) + uint256(0.8e18).mulDivUp(2, debtAfter) < hf) {
+                ++liquidationsLoweringHealth;
+            }
+            uint256 covered = badDebt - (market.totalSocializedLoss() - socializedBefore);
+            expectedInsuranceFund =
+                expectedInsuranceFund + repaid.wMulUp(bonus).wMulUp(market.insuranceShare()) - covered;
         } catch {}
     }
-
-    // ---------------------------------------------------------------- internal
 
     /// @dev Calls the market as `actor`; every borrower other than `exempt` must keep its collateral and
     ///      may see its debt rise by at most 1 wei (share rounding in the protocol's favour).
@@ -226,7 +282,7 @@ contract LendingInvariantsTest is BaseTest {
 
     /// @dev Only the handler's actions; its views and fundActors are not fuzz targets.
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory selectors = new bytes4[](9);
+        bytes4[] memory selectors = new bytes4[](11);
         selectors[0] = LendingHandler.movePrice.selector;
         selectors[1] = LendingHandler.passTime.selector;
         selectors[2] = LendingHandler.supply.selector;
@@ -236,6 +292,8 @@ contract LendingInvariantsTest is BaseTest {
         selectors[6] = LendingHandler.borrow.selector;
         selectors[7] = LendingHandler.repay.selector;
         selectors[8] = LendingHandler.liquidate.selector;
+        selectors[9] = LendingHandler.shock.selector;
+        selectors[10] = LendingHandler.fundInsurance.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), selectors);
     }
@@ -320,5 +378,49 @@ contract LendingInvariantsTest is BaseTest {
     /// LM_INV_H: no borrow or liquidation succeeds on a stale oracle answer.
     function invariant_noActionOnStaleAnswer() public view {
         assertEq(handler.actionsOnStaleAnswer(), 0, "LM_INV_H: no borrow or liquidation on a stale answer");
+    }
+
+    /// LM_INV_I: lenders are solvent: the market's cash plus what borrowers owe covers every lender's
+    /// claim plus the insurance fund.
+    function invariant_lendersSolvent() public view {
+        uint256 totalAssets = market.totalSupplyAssets();
+        uint256 totalShares = market.totalSupplyShares();
+        uint256 claims;
+        uint256 n = handler.lenderCount();
+        for (uint256 i; i < n; ++i) {
+            (uint256 shares,,) = market.positions(handler.lenders(i));
+            claims += shares.toAssetsDown(totalAssets, totalShares);
+        }
+        assertGe(
+            loan.balanceOf(address(market)) + market.totalBorrowAssets(),
+            claims + market.insuranceFund(),
+            "LM_INV_I: cash + debts >= lender claims + insurance"
+        );
+    }
+
+    /// LM_INV_J: a liquidation never lowers the liquidated position's health factor (unless it closes it),
+    /// within 2 wei of collateral-value rounding.
+    function invariant_liquidationNeverLowersHealth() public view {
+        assertEq(handler.liquidationsLoweringHealth(), 0, "LM_INV_J: a liquidation never lowers the position's health");
+    }
+
+    /// LM_INV_K: insurance is conserved: fund = seeds + liquidation fees - bad debt covered, each recomputed
+    /// from its formula.
+    function invariant_insuranceConserved() public view {
+        assertEq(market.insuranceFund(), handler.expectedInsuranceFund(), "LM_INV_K: fund = seed + fees - covered");
+    }
+
+    /// @dev The shock alone reaches what the campaign guards, from the set-up state.
+    function test_shock_liquidatesAndRealizesBadDebt() public {
+        handler.shock(1, 5000);
+        assertGt(handler.liquidations(), 0, "a liquidation");
+        assertGt(handler.badDebtEvents(), 0, "bad debt realized");
+        assertEq(market.insuranceFund(), handler.expectedInsuranceFund(), "insurance ghost tracks the fund");
+    }
+
+    /// Every run must reach what LM_INV_C..K guard: liquidations, and bad debt realized.
+    function afterInvariant() public view {
+        assertGt(handler.liquidations(), 0, "campaign reached no liquidation");
+        assertGt(handler.badDebtEvents(), 0, "campaign realized no bad debt");
     }
 }
