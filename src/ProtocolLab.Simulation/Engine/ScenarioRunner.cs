@@ -141,7 +141,6 @@ public sealed class ScenarioRunner(RunnerOptions options)
         var owner = devnet.Accounts[0];
         if (scenario.Options is not null)
             return await new Options.OptionsRunner(options, new(cursor.StartDesign, cursor.StartRun, cursor.Written)).RunDesignsAsync(session, artifacts, owner, scenario, designs, cancellationToken);
-        var population = BorrowerPopulation.Generate(scenario.Population, ScenarioKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, 0, "population"));
         var genesis = await session.Dev.SnapshotAsync(cancellationToken);
 
         var results = new List<DesignResult>();
@@ -149,7 +148,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
         {
             cursor.StartDesign(design.Name);
             genesis = await RevertAsync(session, genesis, session.Clock.Start, cancellationToken);
-            var world = await SimulationWorld.CreateAsync(session, artifacts, owner, scenario, design, population, cancellationToken);
+            var world = await SimulationWorld.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
             var setupTime = session.Clock!.Current;
             var setup = await session.Dev.SnapshotAsync(cancellationToken);
             var directory = Path.Combine(options.OutputDirectory, scenario.Name, design.Name);
@@ -173,6 +172,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
         var scenario = world.Scenario;
         Directory.CreateDirectory(directory);
         cursor.StartRun(run, Path.Combine(directory, "blocks.jsonl"));
+        await world.OpenPositionsAsync(Population(scenario, run), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
         var loop = new BlockLoop(world, path, SeededRandom.ForStream(scenario.Seed, run, "agents"));
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
@@ -188,6 +188,10 @@ public sealed class ScenarioRunner(RunnerOptions options)
         }, (when, positions) => PositionsCsvWriter.Write(Path.Combine(directory, $"positions-{when}.csv"), positions), cancellationToken);
         return RunSummaryCalculator.Summarize(blocks, totals);
     }
+
+    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run.</summary>
+    internal static IReadOnlyList<Borrower> Population(Scenario scenario, int run) =>
+        BorrowerPopulation.Generate(scenario.Population, ScenarioKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population"));
 
     /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>
     internal static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)

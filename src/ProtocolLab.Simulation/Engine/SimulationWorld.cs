@@ -19,20 +19,19 @@ public sealed record BorrowerAgent(Borrower Borrower, Address Address);
 public sealed record LiquidatorAgent(int Index, LiquidatorConfig Config, Address Address);
 
 /// <summary>
-/// One design's market on the chain with its population and agents, ready for the block loop:
-/// positions opened, bots and arbitrageur funded, approvals given.
+/// One design's market on the chain with its agents, ready for a run: bots and arbitrageur
+/// funded, approvals given. Each run then opens its own population's positions
+/// (<see cref="OpenPositionsAsync"/>) on a state reverted to this one.
 /// </summary>
 public sealed class SimulationWorld
 {
-    private SimulationWorld(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<BorrowerAgent> borrowers, IReadOnlyList<LiquidatorAgent> liquidators)
+    private SimulationWorld(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<LiquidatorAgent> liquidators)
     {
         Scenario = scenario;
         Design = design;
         Deployment = deployment;
-        Borrowers = borrowers;
         Liquidators = liquidators;
         Units = ScenarioKit.Units(scenario);
-        BorrowerByAddress = borrowers.ToDictionary(b => b.Address);
     }
 
     public Scenario Scenario { get; }
@@ -41,9 +40,10 @@ public sealed class SimulationWorld
 
     public LendingDeployment Deployment { get; }
 
-    public IReadOnlyList<BorrowerAgent> Borrowers { get; }
+    /// <summary>The current run's borrowers (set by <see cref="OpenPositionsAsync"/>).</summary>
+    public IReadOnlyList<BorrowerAgent> Borrowers { get; private set; } = [];
 
-    public IReadOnlyDictionary<Address, BorrowerAgent> BorrowerByAddress { get; }
+    public IReadOnlyDictionary<Address, BorrowerAgent> BorrowerByAddress { get; private set; } = new Dictionary<Address, BorrowerAgent>();
 
     public IReadOnlyList<LiquidatorAgent> Liquidators { get; }
 
@@ -57,26 +57,28 @@ public sealed class SimulationWorld
     public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
 
     public static async Task<SimulationWorld> CreateAsync(
-        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design,
-        IReadOnlyList<Borrower> population, CancellationToken cancellationToken)
+        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
     {
         var deployment = await LendingKit.DeployAsync(session, artifacts, owner, ScenarioKit.Options(scenario, design), cancellationToken);
         var units = ScenarioKit.Units(scenario);
-        var borrowers = population.Select(b => new BorrowerAgent(b, SimulationAccounts.Borrower(b.Id))).ToList();
         var liquidators = scenario.Agents.Liquidators
             .Select((spec, i) => new LiquidatorAgent(i, LiquidatorConfig.FromSpec(spec, units), SimulationAccounts.Liquidator(i)))
             .ToList();
-        var world = new SimulationWorld(scenario, design, deployment, borrowers, liquidators);
+        var world = new SimulationWorld(scenario, design, deployment, liquidators);
 
         await session.Dev.SetAutomineAsync(false, cancellationToken);
-        await world.OpenPositionsAsync(cancellationToken);
         await world.FundAgentsAsync(cancellationToken);
         return world;
     }
 
-    /// <summary>Each borrower borrows its leverage fraction of the initial LTV this design grants its position.</summary>
-    private async Task OpenPositionsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the run's population: each borrower borrows its leverage fraction of the initial LTV
+    /// this design grants its position. Borrower i always acts from the same address.
+    /// </summary>
+    public async Task OpenPositionsAsync(IReadOnlyList<Borrower> population, CancellationToken cancellationToken)
     {
+        Borrowers = population.Select(b => new BorrowerAgent(b, SimulationAccounts.Borrower(b.Id))).ToList();
+        BorrowerByAddress = Borrowers.ToDictionary(b => b.Address);
         var model = Deployment.MarginModel;
         var calls = Borrowers.Select(b => model.BuildCall("params", [b.Address, b.Borrower.Collateral])).ToList();
         var answers = await Session.Reads.CallAsync(calls, BlockTag.Latest, cancellationToken);
@@ -98,6 +100,19 @@ public sealed class SimulationWorld
                 $"under design '{Design.Name}' but lenders supply only {Scenario.Market.LenderSupply:N0}; raise lenderSupply or shrink the population");
         }
         await PositionOpener.OpenAsync(Deployment, plans, cancellationToken);
+
+        // After opening, whose approvals were exact: top-ups and deleveraging need open ones.
+        var d = Deployment;
+        var gas = new TxOptions { Gas = 200_000 };
+        var max = BigInteger.Pow(2, 255);
+        var txs = new List<TransactionRequest>(3 * Borrowers.Count);
+        foreach (var b in Borrowers)
+        {
+            txs.Add(d.Loan.Approve(b.Address, d.Market.Address, max, gas));
+            txs.Add(d.Collateral.Approve(b.Address, d.Market.Address, max, gas));
+            txs.Add(d.Collateral.Approve(b.Address, d.Uniswap.Router.Address, max, gas));
+        }
+        await Session.MineInBlocksAsync(txs, "borrower approvals", cancellationToken);
     }
 
     /// <summary>Bots get their capital, the arbitrageur both assets; everyone approves the router and market once.</summary>
@@ -123,12 +138,6 @@ public sealed class SimulationWorld
             txs.Add(d.Loan.Mint(Owner, bot.Address, bot.Config.Capital, gas));
             txs.Add(d.Loan.Approve(bot.Address, d.Market.Address, max, gas));
             txs.Add(d.Collateral.Approve(bot.Address, router, max, gas));
-        }
-        foreach (var b in Borrowers)
-        {
-            txs.Add(d.Loan.Approve(b.Address, d.Market.Address, max, gas));
-            txs.Add(d.Collateral.Approve(b.Address, d.Market.Address, max, gas));
-            txs.Add(d.Collateral.Approve(b.Address, router, max, gas));
         }
         await Session.MineInBlocksAsync(txs, "funding agents", cancellationToken);
     }

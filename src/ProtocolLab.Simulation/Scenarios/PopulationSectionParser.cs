@@ -12,8 +12,9 @@ internal static class PopulationSectionParser
         var size = ParseSize(population.Mapping("size"));
         var leverage = ParseLeverage(population.Mapping("leverage"));
         var behaviours = ParseBehaviours(population);
+        var same = population.Boolean("sameForEveryRun", false);
         population.RejectUnknownFields();
-        return new PopulationSpec(borrowers, size, leverage, behaviours);
+        return new PopulationSpec(borrowers, size, leverage, behaviours) { SameForEveryRun = same };
     }
 
     private static SizeDistributionSpec ParseSize(MappingReader? size)

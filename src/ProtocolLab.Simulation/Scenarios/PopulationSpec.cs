@@ -32,4 +32,15 @@ public sealed record PopulationSpec(
     int Borrowers,
     SizeDistributionSpec Size,
     LeverageDistributionSpec Leverage,
-    IReadOnlyList<BehaviourSpec> Behaviours);
+    IReadOnlyList<BehaviourSpec> Behaviours)
+{
+    /// <summary>
+    /// False (the default): every run draws its own population, so runs sample position sizes and
+    /// leverage too, not only the path and the agents. True keeps run 0's population for every run.
+    /// Designs always share a run's population, so their differences are paired.
+    /// </summary>
+    public bool SameForEveryRun { get; init; }
+
+    /// <summary>The random stream run <paramref name="run"/> draws its population from.</summary>
+    public int StreamRun(int run) => SameForEveryRun ? 0 : run;
+}

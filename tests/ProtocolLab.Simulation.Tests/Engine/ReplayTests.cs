@@ -1,3 +1,5 @@
+using ProtocolLab.Simulation.Engine;
+
 namespace ProtocolLab.Simulation.Tests.Engine;
 
 /// <summary>The promise of the design: the same scenario and seed give byte-identical results.</summary>
@@ -25,7 +27,33 @@ public sealed class ReplayTests
             Assert.True(
                 File.ReadAllBytes(Path.Combine(first.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second.Output, file))),
                 $"{file} differs between two runs of the same seed");
+
+        // And each run drew its own population, shared by both designs of that run (paired)
+        var design = scenario.Protocol.Designs[0].Name;
+        var other = scenario.Protocol.Designs[1].Name;
+        Assert.NotEqual(Collateral(first, scenario, design, 0), Collateral(first, scenario, design, 1));
+        Assert.Equal(Collateral(first, scenario, design, 1), Collateral(first, scenario, other, 1));
     }
+
+    [Fact]
+    public void Population_SameForEveryRun_ReusesRunZerosDraw()
+    {
+        // Given the replay scenario, once as it is and once keeping one population
+        var scenario = EngineRun.Fixture("replay.yaml");
+        var fixedPopulation = scenario with { Population = scenario.Population with { SameForEveryRun = true } };
+
+        // When runs 0 and 1 draw their borrowers
+        var drawn = ScenarioRunner.Population(scenario, 1).Select(b => b.Collateral);
+        var kept = ScenarioRunner.Population(fixedPopulation, 1).Select(b => b.Collateral);
+
+        // Then by default run 1 differs from run 0, and kept, it is run 0's
+        var runZero = ScenarioRunner.Population(scenario, 0).Select(b => b.Collateral).ToList();
+        Assert.NotEqual(runZero, drawn);
+        Assert.Equal(runZero, kept);
+    }
+
+    private static string Collateral(EngineRun run, Simulation.Scenarios.Scenario scenario, string design, int index) =>
+        string.Join(';', File.ReadAllLines(Path.Combine(run.RunFolder(scenario, design, index), "positions-start.csv")).Skip(1).Select(l => l.Split(',')[1]));
 
     private static List<string> ResultFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
