@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Results;
 using ProtocolLab.Simulation.Scenarios;
 
@@ -31,6 +32,25 @@ internal static class ComparisonJson
                     w.WriteDouble("ciLow", s.ConfidenceLow);
                     w.WriteDouble("ciHigh", s.ConfidenceHigh);
                     w.WriteDouble("p95", s.P95);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            // Each design after the first minus the first, paired by run (see PairedDifference).
+            w.WriteStartObject("differences");
+            foreach (var result in results.Skip(1))
+            {
+                w.WriteStartObject($"{result.Design.Name} - {results[0].Design.Name}");
+                foreach (var d in PairedDifference.Of(result.Design.Name, result.Runs, results[0].Design.Name, results[0].Runs))
+                {
+                    w.WriteStartObject(d.Metric);
+                    w.WriteNumber("n", d.Count);
+                    w.WriteDouble("mean", d.Mean);
+                    w.WriteDouble("ciLow", d.ConfidenceLow);
+                    w.WriteDouble("ciHigh", d.ConfidenceHigh);
+                    w.WriteString("ciMethod", d.IntervalMethod);
+                    w.WriteBoolean("significant", d.Significant);
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();

@@ -5,7 +5,10 @@ using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Commands;
 
-/// <summary>The side-by-side table: one row per metric, one column per design; with several runs, mean and 95% CI.</summary>
+/// <summary>
+/// The side-by-side table: one row per metric, one column per design (with several runs, mean and
+/// 95% CI), then one column per design after the first: its paired difference from the first.
+/// </summary>
 internal static class ComparisonTable
 {
     public static void Write(TextWriter output, Scenario scenario, IReadOnlyList<DesignResult> results)
@@ -14,6 +17,11 @@ internal static class ComparisonTable
         output.WriteLine($"{scenario.Name}: {runs} run{(runs == 1 ? "" : "s")} x {scenario.Blocks} blocks, seed {scenario.Seed}");
         var header = new List<string> { "metric" };
         header.AddRange(results.Select(r => r.Design.Name));
+        var baseline = results.Count > 0 ? results[0] : null;
+        var differences = results.Skip(1)
+            .Select(r => PairedDifference.Of(r.Design.Name, r.Runs, baseline!.Design.Name, baseline.Runs).ToDictionary(d => d.Metric))
+            .ToList();
+        header.AddRange(results.Skip(1).Select(r => $"{r.Design.Name} - {baseline!.Design.Name}"));
         var rows = new List<List<string>> { header };
         // Scenario-specific metrics (an options run's) follow the common ones; a lending run has none.
         var extra = results.Count == 0 ? [] : results[0].Statistics.Select(s => s.Metric).Except(SummaryMetrics.Names);
@@ -25,6 +33,8 @@ internal static class ComparisonTable
                 var stats = result.Statistics.First(s => s.Metric == name);
                 row.Add(Format(stats, runs));
             }
+            foreach (var byMetric in differences)
+                row.Add(byMetric.TryGetValue(name, out var d) ? FormatDifference(d, runs) : "");
             rows.Add(row);
         }
         var widths = Enumerable.Range(0, header.Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -34,7 +44,25 @@ internal static class ComparisonTable
             if (index == 0)
                 output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
         }
+        if (baseline is not null && results.Count > 1)
+        {
+            output.WriteLine(runs == 1
+                ? $"differences: each design minus {baseline.Design.Name}; one run gives no interval (more runs: runs: or --seeds N)"
+                : $"differences: each design minus {baseline.Design.Name}, paired by run, mean [95% interval]; * = the interval excludes 0 (Student t; percentile bootstrap for zero-heavy metrics)");
+        }
     }
+
+    private static string FormatDifference(PairedDifference d, int runs)
+    {
+        if (d.Count == 0)
+            return "n/a";
+        var mean = Signed(d.Mean);
+        if (runs == 1)
+            return mean;
+        return $"{mean} [{Signed(d.ConfidenceLow)}, {Signed(d.ConfidenceHigh)}]{(d.Significant ? " *" : "")}";
+    }
+
+    private static string Signed(double value) => value > 0 ? "+" + Number(value) : Number(value);
 
     private static string Format(MetricStatistics stats, int runs)
     {

@@ -1,11 +1,9 @@
-using MathNet.Numerics.Distributions;
-
 namespace ProtocolLab.Simulation.Metrics;
 
 /// <summary>
 /// One metric over the runs of a design: n runs where it was defined, mean, sample standard
-/// deviation, the 95% confidence interval of the mean (Student t, n - 1 degrees of freedom:
-/// mean +/- t(0.975, n-1) x sd / sqrt(n); collapses to the mean when n = 1), the 95th
+/// deviation, the 95% confidence interval of the mean (<see cref="MeanInterval"/>: Student t, or a
+/// percentile bootstrap for zero-heavy metrics; collapses to the mean when n = 1), the 95th
 /// percentile (linear interpolation between order statistics, Hyndman-Fan type 7, as numpy
 /// and Excel PERCENTILE.INC), min and max. NaN when n = 0.
 /// </summary>
@@ -20,6 +18,9 @@ public sealed record MetricStatistics(
     double Min,
     double Max)
 {
+    /// <summary>How the interval was computed: "t" or "bootstrap".</summary>
+    public string IntervalMethod { get; init; } = MeanInterval.StudentT;
+
     public static MetricStatistics Of(string metric, IEnumerable<double?> values)
     {
         var sorted = values.Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).Order().ToArray();
@@ -31,8 +32,11 @@ public sealed record MetricStatistics(
 
         var mean = sorted.Average();
         var sd = n > 1 ? Math.Sqrt(sorted.Sum(x => (x - mean) * (x - mean)) / (n - 1)) : 0;
-        var halfWidth = n > 1 ? StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n) : 0;
-        return new MetricStatistics(metric, n, mean, sd, mean - halfWidth, mean + halfWidth, Percentile(sorted, 0.95), sorted[0], sorted[^1]);
+        var interval = MeanInterval.Of(metric, sorted);
+        return new MetricStatistics(metric, n, mean, sd, interval.Low, interval.High, Percentile(sorted, 0.95), sorted[0], sorted[^1])
+        {
+            IntervalMethod = interval.Method,
+        };
     }
 
     /// <summary>Type-7 percentile of ascending <paramref name="sorted"/>: h = (n - 1) p, interpolate between floor(h) and floor(h) + 1.</summary>

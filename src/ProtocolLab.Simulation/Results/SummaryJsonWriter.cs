@@ -84,6 +84,7 @@ public static class SummaryJsonWriter
         writer.WriteDouble("stdev", m.StandardDeviation);
         writer.WriteDouble("ci95Low", m.ConfidenceLow);
         writer.WriteDouble("ci95High", m.ConfidenceHigh);
+        writer.WriteString("ci95Method", m.IntervalMethod);
         writer.WriteDouble("p95", m.P95);
         writer.WriteDouble("min", m.Min);
         writer.WriteDouble("max", m.Max);

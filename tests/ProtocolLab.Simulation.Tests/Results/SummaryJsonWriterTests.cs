@@ -31,13 +31,13 @@ public class SummaryJsonWriterTests
         Assert.Equal(
             ["run", "shockBlock", "liquidationCount", "collateralSeized", "liquidationVolume", "cascadeRounds", "cascadeDurationBlocks",
              "firstLiquidationBlock", "lastLiquidationBlock", "peakLiquidationVolumePerBlock", "badDebt", "badDebtPercentOfInitialDebt",
-             "insuranceDrawn", "liquidatorPnl", "maxFundamentalDrawdown", "maxOracleDrawdown", "amplificationRatio", "failedLiquidations", "gasUsed"],
+             "badDebtCollateralShortfall", "badDebtBonusPaid", "insuranceDrawn", "liquidatorPnl", "maxFundamentalDrawdown", "maxOracleDrawdown", "amplificationRatio", "failedLiquidations", "gasUsed"],
             runs[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, runs[1].GetProperty("amplificationRatio").ValueKind);
         var aggregate = root.GetProperty("aggregate");
         Assert.Equal(SummaryMetrics.Names, aggregate.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["n", "mean", "stdev", "ci95Low", "ci95High", "p95", "min", "max"],
+            ["n", "mean", "stdev", "ci95Low", "ci95High", "ci95Method", "p95", "min", "max"],
             aggregate.GetProperty("liquidationCount").EnumerateObject().Select(p => p.Name));
         Assert.Equal(4600, aggregate.GetProperty("liquidationVolume").GetProperty("mean").GetDouble());
     }
