@@ -185,7 +185,12 @@ public sealed class ScenarioRunner(RunnerOptions options)
             csv.Append(block);
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(world.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
-        }, (when, positions) => PositionsCsvWriter.Write(Path.Combine(directory, $"positions-{when}.csv"), positions), cancellationToken);
+        }, (when, positions) =>
+        {
+            PositionsCsvWriter.Write(Path.Combine(directory, $"positions-{when}.csv"), positions);
+            if (when == "start")
+                LiquidatableByShockCsvWriter.Write(Path.Combine(directory, LiquidatableByShockCsvWriter.FileName), LiquidatableByShock.Of(positions.Select(p => (p.HealthFactor, p.Debt)).ToList()));
+        }, cancellationToken);
         return RunSummaryCalculator.Summarize(blocks, totals);
     }
 

@@ -22,7 +22,7 @@ public sealed class ReplayTests
         // Then both folders hold the same files with the same bytes (the anvil logs aside)
         var files = ResultFiles(first.Output);
         Assert.Equal(files, ResultFiles(second.Output));
-        Assert.Equal(2 * ((2 * 4) + 1), files.Count);
+        Assert.Equal(2 * ((2 * 5) + 1), files.Count);
         foreach (var file in files)
             Assert.True(
                 File.ReadAllBytes(Path.Combine(first.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second.Output, file))),
