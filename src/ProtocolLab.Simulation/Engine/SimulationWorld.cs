@@ -25,8 +25,11 @@ public sealed record LiquidatorAgent(int Index, LiquidatorConfig Config, Address
 /// </summary>
 public sealed class SimulationWorld
 {
-    private SimulationWorld(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<LiquidatorAgent> liquidators)
+    private readonly ArtifactStore _artifacts;
+
+    private SimulationWorld(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<LiquidatorAgent> liquidators, ArtifactStore artifacts)
     {
+        _artifacts = artifacts;
         Scenario = scenario;
         Design = design;
         Deployment = deployment;
@@ -64,7 +67,7 @@ public sealed class SimulationWorld
         var liquidators = scenario.Agents.Liquidators
             .Select((spec, i) => new LiquidatorAgent(i, LiquidatorConfig.FromSpec(spec, units), SimulationAccounts.Liquidator(i)))
             .ToList();
-        var world = new SimulationWorld(scenario, design, deployment, liquidators);
+        var world = new SimulationWorld(scenario, design, deployment, liquidators, artifacts);
 
         await session.Dev.SetAutomineAsync(false, cancellationToken);
         await world.FundAgentsAsync(cancellationToken);
@@ -82,16 +85,16 @@ public sealed class SimulationWorld
         var model = Deployment.MarginModel;
         var calls = Borrowers.Select(b => model.BuildCall("params", [b.Address, b.Borrower.Collateral])).ToList();
         var answers = await Session.Reads.CallAsync(calls, BlockTag.Latest, cancellationToken);
-        var price = Scenario.Market.InitialPrice;
-        var plans = new List<PositionPlan>(Borrowers.Count);
+        var plans = new List<(PositionPlan Plan, double Price)>(Borrowers.Count);
         for (var i = 0; i < Borrowers.Count; i++)
         {
             var margin = (object?[])model.DecodeOutput("params", answers[i].GetOutputOrThrow())[0]!;
             var initialLtv = (double)(BigInteger)margin[0]! / 1e18;
+            var price = Scenario.Market.InitialPrice * Borrowers[i].Borrower.OpeningPriceFactor;
             var debt = Borrowers[i].Borrower.TargetDebt(initialLtv, price, Units);
-            plans.Add(new PositionPlan(Borrowers[i].Address, Borrowers[i].Borrower.Collateral, debt));
+            plans.Add((new PositionPlan(Borrowers[i].Address, Borrowers[i].Borrower.Collateral, debt), price));
         }
-        var borrowed = plans.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Debt);
+        var borrowed = plans.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Plan.Debt);
         var supplied = Units.LoanBase(Scenario.Market.LenderSupply);
         if (borrowed > supplied)
         {
@@ -99,7 +102,10 @@ public sealed class SimulationWorld
                 $"{Scenario.SourcePath}: market.lenderSupply: the population borrows {Units.LoanWhole(borrowed):N0} {Scenario.Market.Loan.Symbol} " +
                 $"under design '{Design.Name}' but lenders supply only {Scenario.Market.LenderSupply:N0}; raise lenderSupply or shrink the population");
         }
-        await PositionOpener.OpenAsync(Deployment, plans, cancellationToken);
+        if (plans.All(p => p.Price == Scenario.Market.InitialPrice))
+            await PositionOpener.OpenAsync(Deployment, plans.Select(p => p.Plan).ToList(), cancellationToken);
+        else
+            await PastPriceOpener.OpenAsync(Deployment, _artifacts, plans, cancellationToken);
 
         // After opening, whose approvals were exact: top-ups and deleveraging need open ones.
         var d = Deployment;

@@ -13,8 +13,27 @@ internal static class PopulationSectionParser
         var leverage = ParseLeverage(population.Mapping("leverage"));
         var behaviours = ParseBehaviours(population);
         var same = population.Boolean("sameForEveryRun", false);
+        var opening = ParseOpeningPrice(population.Mapping("openingPrice", required: false));
         population.RejectUnknownFields();
-        return new PopulationSpec(borrowers, size, leverage, behaviours) { SameForEveryRun = same };
+        return new PopulationSpec(borrowers, size, leverage, behaviours) { SameForEveryRun = same, OpeningPrice = opening };
+    }
+
+    private static OpeningPriceSpec? ParseOpeningPrice(MappingReader? opening)
+    {
+        if (opening is null)
+        {
+            return null;
+        }
+
+        var min = opening.Number("min", new NumberRule(0.2, 5));
+        var max = opening.Number("max", new NumberRule(0.2, 5));
+        if (min > max)
+        {
+            opening.Errors.Add(opening.Node, opening.FieldPath("max"), $"expected max at least min {min}, found {max}");
+        }
+
+        opening.RejectUnknownFields();
+        return new OpeningPriceSpec(min, max);
     }
 
     private static SizeDistributionSpec ParseSize(MappingReader? size)

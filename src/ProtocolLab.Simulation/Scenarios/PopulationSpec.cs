@@ -28,6 +28,9 @@ public sealed record TopUpBehaviourSpec(double Share, double Probability, double
 /// <summary>Below <see cref="HealthThreshold"/>, sells collateral into the pair and repays debt up to <see cref="TargetHealth"/>.</summary>
 public sealed record DeleverageBehaviourSpec(double Share, double HealthThreshold, double TargetHealth) : BehaviourSpec(Share);
 
+/// <summary>Opening prices uniform in [Min, Max] x the initial price.</summary>
+public sealed record OpeningPriceSpec(double Min, double Max);
+
 public sealed record PopulationSpec(
     int Borrowers,
     SizeDistributionSpec Size,
@@ -40,6 +43,13 @@ public sealed record PopulationSpec(
     /// Designs always share a run's population, so their differences are paired.
     /// </summary>
     public bool SameForEveryRun { get; init; }
+
+    /// <summary>
+    /// The price each position was opened at, as a multiple of the initial price (uniform in
+    /// [Min, Max], in steps of 1%); null = every position opened at the initial price. Above 1 the
+    /// price has fallen since: the position starts closer to its threshold than its initial LTV allows.
+    /// </summary>
+    public OpeningPriceSpec? OpeningPrice { get; init; }
 
     /// <summary>The random stream run <paramref name="run"/> draws its population from.</summary>
     public int StreamRun(int run) => SameForEveryRun ? 0 : run;

@@ -10,6 +10,9 @@ namespace ProtocolLab.Simulation.Agents.Borrowers;
 /// </summary>
 public sealed record Borrower(int Id, BigInteger Collateral, double LeverageFraction, BehaviourSpec Behaviour)
 {
+    /// <summary>The price the position was opened at, as a multiple of the scenario's initial price.</summary>
+    public double OpeningPriceFactor { get; init; } = 1;
+
     /// <summary>collateral value x initialLtv x leverage fraction, in loan base units (rounded down).</summary>
     public BigInteger TargetDebt(double initialLtv, double price, MarketUnits units)
     {

@@ -5,19 +5,24 @@ namespace ProtocolLab.Simulation.Agents.Borrowers;
 
 /// <summary>
 /// Draws the borrower population of a run. Per borrower, in this order: size, leverage,
-/// behaviour. Pass the run's "population" stream so that all designs of a run share it.
+/// behaviour; opening prices come from a child stream, so scenarios without them draw the same
+/// people as before. Pass the run's "population" stream so that all designs of a run share it.
 /// </summary>
 public static class BorrowerPopulation
 {
     public static IReadOnlyList<Borrower> Generate(PopulationSpec spec, MarketUnits units, SeededRandom random)
     {
         var borrowers = new List<Borrower>(spec.Borrowers);
+        var opening = random.Child("opening-price");
         for (var id = 0; id < spec.Borrowers; id++)
         {
             var size = DrawSize(spec.Size, random);
             var leverage = DrawLeverage(spec.Leverage, random);
             var behaviour = DrawBehaviour(spec.Behaviours, random);
-            borrowers.Add(new Borrower(id, units.CollateralBase(size), leverage, behaviour));
+            borrowers.Add(new Borrower(id, units.CollateralBase(size), leverage, behaviour)
+            {
+                OpeningPriceFactor = spec.OpeningPrice is { } o ? DrawOpeningPrice(o, opening) : 1,
+            });
         }
 
         return borrowers;
@@ -46,6 +51,10 @@ public static class BorrowerPopulation
         };
         return Math.Clamp(raw, 0, 1);
     }
+
+    /// <summary>Uniform in [min, max], rounded to 1% so a population opens in a few price steps.</summary>
+    public static double DrawOpeningPrice(OpeningPriceSpec spec, SeededRandom random) =>
+        Math.Round((spec.Min + ((spec.Max - spec.Min) * random.NextDouble())) * 100) / 100;
 
     /// <summary>Picks a behaviour with probability equal to its share (inverse CDF over the list order).</summary>
     public static BehaviourSpec DrawBehaviour(IReadOnlyList<BehaviourSpec> behaviours, SeededRandom random)
