@@ -74,10 +74,12 @@ interface IOptionVault {
     );
     event LongRedeemed(address indexed holder, uint256 indexed seriesId, uint256 amount, uint256 payout);
 
-    /// @notice Opens a series. The owner may open any series that has not expired; anyone else only one
-    ///         expiring within [now + 1 hour, now + 366 days] whose strike lies within
-    ///         [spot / strikeBand, spot x strikeBand] at a fresh oracle answer.
-    /// @dev Reverts SeriesAlreadyExists for a duplicate, UnderlyingCollateralOnlyForCalls for a covered put.
+    /// @notice Opens a series. The owner may open any series expiring within (now, now + MAX_SERIES_LIFE]
+    ///         with a strike in (0, MAX_PRICE]; anyone else only one expiring within
+    ///         [now + 1 hour, now + 366 days] whose strike lies within [spot / strikeBand, spot x strikeBand]
+    ///         at a fresh oracle answer.
+    /// @dev Reverts SeriesAlreadyExists for a duplicate, UnderlyingCollateralOnlyForCalls for a covered put,
+    ///      ExpiryOutOfRange / StrikeAboveMax outside the Black-Scholes library's documented range.
     function createSeries(bool isCall, bool underlyingCollateral, uint256 strike, uint64 expiry)
         external
         returns (uint256 seriesId);

@@ -5,7 +5,7 @@ pragma solidity 0.8.28;
 /// @notice Custom errors of the options vault and its margin models and volatility oracle, kept apart
 ///         from the shared `Errors` library so the two files can change independently. The vault also
 ///         reverts with shared `Errors` (AmountIsZero, AddressIsZero, OracleAnswerStale,
-///         OracleAnswerNonPositive, SelfLiquidation) where the meaning is identical.
+///         OracleAnswerNonPositive, OracleAnswerTooLarge, SelfLiquidation) where the meaning is identical.
 library OptionErrors {
     // ---- configuration ----
     /// @notice A token or feed with more than 18 decimals is not supported by the fixed-point conversions.
@@ -20,6 +20,8 @@ library OptionErrors {
     error SeriesAlreadyExists(uint256 seriesId);
     /// @notice The strike must be positive.
     error StrikeIsZero();
+    /// @notice The strike is above the largest price the vault values (MAX_PRICE, Black-Scholes' range).
+    error StrikeAboveMax(uint256 strike, uint256 maxStrike);
     /// @notice Only calls may be collateralized with the underlying (covered calls).
     error UnderlyingCollateralOnlyForCalls();
     /// @notice The expiry is outside the window allowed to this creator.

@@ -26,10 +26,12 @@ contract OptionVault is OptionVaultBase {
         returns (uint256 seriesId)
     {
         if (strike == 0) revert OptionErrors.StrikeIsZero();
+        if (strike > MAX_PRICE) revert OptionErrors.StrikeAboveMax(strike, MAX_PRICE);
         if (underlyingCollateral && !isCall) revert OptionErrors.UnderlyingCollateralOnlyForCalls();
         if (msg.sender == owner()) {
-            if (expiry <= block.timestamp) {
-                revert OptionErrors.ExpiryOutOfRange(expiry, block.timestamp + 1, type(uint64).max);
+            uint256 maxExpiry = block.timestamp + MAX_SERIES_LIFE;
+            if (expiry <= block.timestamp || expiry > maxExpiry) {
+                revert OptionErrors.ExpiryOutOfRange(expiry, block.timestamp + 1, maxExpiry);
             }
         } else {
             uint256 minExpiry = block.timestamp + MIN_PERMISSIONLESS_LIFE;
