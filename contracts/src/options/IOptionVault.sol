@@ -68,6 +68,9 @@ interface IOptionVault {
         uint256 collateralSeized,
         uint256 shortfall
     );
+    /// @notice An insolvent liquidation's penalty the collateral could not pay (collateral-asset units):
+    ///         the liquidator's lost reward, not a loss of the vault, so not part of the shortfall.
+    event LiquidationPenaltyUnpaid(address indexed writer, uint256 indexed seriesId, uint256 unpaidPenalty);
     event SeriesSettled(uint256 indexed seriesId, uint256 settlementPrice, uint256 payoffPerOption);
     event PositionSettled(
         address indexed writer, uint256 indexed seriesId, uint256 obligation, uint256 paid, uint256 shortfall, uint256 refund
@@ -114,8 +117,9 @@ interface IOptionVault {
     /// @notice Closes `amount` of `writer`'s short below maintenance: burns the caller's longs and pays
     ///         the caller collateral worth amount x mark x (1 + penalty) at the oracle spot (rounded down).
     /// @dev When the collateral cannot pay that on the whole short, `amount` must be the whole short:
-    ///      all collateral is seized and the unpaid value is recorded as the series' bad debt
-    ///      (`shortfall`, collateral-asset units). A partial liquidation that leaves the position below
+    ///      all collateral is seized; the part of short x mark (rounded up) it cannot cover is recorded as
+    ///      the series' bad debt (`shortfall`, collateral-asset units), and the penalty it cannot pay is
+    ///      emitted as LiquidationPenaltyUnpaid, not booked. A partial liquidation that leaves the position below
     ///      maintenance reverts. Needs a fresh oracle answer (Errors.OracleAnswerStale) and a live series.
     function liquidate(address writer, uint256 seriesId, uint256 amount)
         external

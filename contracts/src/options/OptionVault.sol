@@ -174,8 +174,11 @@ contract OptionVault is OptionVaultBase {
             // Insolvent at mark + penalty: close everything, seize everything, record the gap.
             if (amount != p.shortAmount) revert OptionErrors.InsolventPositionMustBeClosed(p.shortAmount, amount);
             collateralSeized = p.collateral;
-            shortfall = dueOnAll - p.collateral;
+            // Only the mark the collateral cannot cover is a loss; the penalty is the liquidator's reward,
+            // and what of it goes unpaid is reported apart.
+            shortfall = _toUnits(s, p.shortAmount.wMulUp(mark), spotPrice, true).zeroFloorSub(p.collateral);
             s.badDebt += shortfall;
+            emit LiquidationPenaltyUnpaid(writer, seriesId, (dueOnAll - p.collateral).zeroFloorSub(shortfall));
         } else {
             collateralSeized = _toUnits(s, amount.wMulDown(payPerOption), spotPrice, false);
         }
