@@ -125,9 +125,16 @@ interface IOptionVault {
         external
         returns (uint256 collateralSeized, uint256 shortfall);
 
-    /// @notice Fixes the settlement price from the oracle: the latest answer, stamped at or after expiry
-    ///         and not stale. Permissionless.
-    function settleSeries(uint256 seriesId) external;
+    /// @notice Fixes the settlement price at the feed's first round stamped at or after expiry, named by
+    ///         the caller (`roundId`) and verified on-chain: round.updatedAt >= expiry and the previous
+    ///         round's updatedAt < expiry. Permissionless.
+    /// @dev As Chainlink consumers settle: the round is unique, so a caller cannot wait for or pick a
+    ///      later, more favourable answer (OracleAnswerBeforeExpiry, SettlementRoundNotFirstAfterExpiry).
+    ///      The feed must serve getRoundData for that round and its predecessor (round ids consecutive,
+    ///      as PushFeed's); the answer must lie in (0, MAX_PRICE]. The round need not be fresh when the
+    ///      call comes: a late settlement uses the same price. If the feed's first round after expiry
+    ///      comes late, its answer is still the settlement price; no other round qualifies.
+    function settleSeries(uint256 seriesId, uint80 roundId) external;
 
     /// @notice Moves a writer's obligation (short x payoff, rounded up) from its collateral into the
     ///         series pool, records any shortfall as bad debt and refunds the rest. Permissionless.

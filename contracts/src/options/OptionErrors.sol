@@ -36,8 +36,11 @@ library OptionErrors {
     error SeriesAlreadySettled(uint256 seriesId);
     /// @notice The series is not settled yet: settle it first.
     error SeriesNotSettled(uint256 seriesId);
-    /// @notice The oracle answer was stamped before the expiry, so it cannot be the settlement price.
+    /// @notice The oracle round was stamped before the expiry, so it cannot be the settlement price.
     error OracleAnswerBeforeExpiry(uint256 updatedAt, uint256 expiry);
+    /// @notice The settlement round's predecessor is stamped at or after expiry too: only the first round
+    ///         at or after expiry fixes the price, so a caller cannot pick a later, more favourable one.
+    error SettlementRoundNotFirstAfterExpiry(uint80 roundId, uint256 previousUpdatedAt, uint256 expiry);
     /// @notice The series' settlement pool cannot pay this redemption yet: settle more writers first.
     error SettlementPoolInsufficient(uint256 available, uint256 requested);
 

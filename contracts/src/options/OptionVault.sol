@@ -200,12 +200,18 @@ contract OptionVault is OptionVaultBase {
     // ---------------------------------------------------------------- settlement
 
     /// @inheritdoc IOptionVault
-    function settleSeries(uint256 seriesId) external {
+    function settleSeries(uint256 seriesId, uint80 roundId) external {
         Series storage s = _seriesAt(seriesId);
         if (s.settled) revert OptionErrors.SeriesAlreadySettled(seriesId);
         if (block.timestamp < s.expiry) revert OptionErrors.SeriesNotExpired(seriesId, s.expiry);
-        (uint256 spotPrice, uint256 updatedAt) = _oracle(true);
+        (, int256 answer,, uint256 updatedAt,) = feed.getRoundData(roundId);
         if (updatedAt < s.expiry) revert OptionErrors.OracleAnswerBeforeExpiry(updatedAt, s.expiry);
+        if (roundId == 0) revert OptionErrors.SettlementRoundNotFirstAfterExpiry(roundId, 0, s.expiry);
+        (,,, uint256 previousUpdatedAt,) = feed.getRoundData(roundId - 1);
+        if (previousUpdatedAt >= s.expiry) {
+            revert OptionErrors.SettlementRoundNotFirstAfterExpiry(roundId, previousUpdatedAt, s.expiry);
+        }
+        uint256 spotPrice = _checkedPrice(answer, true);
         s.settled = true;
         s.settlementPrice = spotPrice;
         emit SeriesSettled(seriesId, spotPrice, BlackScholesLib.intrinsicValue(spotPrice, s.strike, s.isCall));

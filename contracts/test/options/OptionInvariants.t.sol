@@ -147,7 +147,7 @@ contract OptionHandler is BaseTest {
     // ---------------------------------------------------------------- settlement
 
     function settleSeries(uint256 id) external {
-        try vault.settleSeries(id % vault.seriesCount()) {} catch {}
+        try vault.settleSeries(id % vault.seriesCount(), feed.latestRound()) {} catch {}
     }
 
     function settlePosition(uint256 who, uint256 id) external {

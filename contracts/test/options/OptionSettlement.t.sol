@@ -15,24 +15,57 @@ contract OptionSettlementTest is OptionTestBase {
         _setPrice(price8);
     }
 
-    function test_settleSeries_beforeExpiry_reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotExpired.selector, putId, EXPIRY));
-        vault.settleSeries(putId);
+    /// @dev Settles at the latest round, which `_expireAt` made the first one at or after expiry.
+    function _settle(uint256 seriesId) internal {
+        vault.settleSeries(seriesId, feed.latestRound());
     }
 
-    function test_settleSeries_answerBeforeExpiry_reverts() public {
+    function test_settleSeries_beforeExpiry_reverts() public {
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotExpired.selector, putId, EXPIRY));
+        vault.settleSeries(putId, 1);
+    }
+
+    function test_settleSeries_roundBeforeExpiry_reverts() public {
         vm.warp(EXPIRY - 100);
         _setPrice(1500e8);
         vm.warp(EXPIRY + 1);
+        uint80 round = feed.latestRound();
         vm.expectRevert(abi.encodeWithSelector(OptionErrors.OracleAnswerBeforeExpiry.selector, EXPIRY - 100, EXPIRY));
-        vault.settleSeries(putId);
+        vault.settleSeries(putId, round);
     }
 
-    function test_settleSeries_staleAnswer_reverts() public {
+    function test_settleSeries_laterRoundHint_reverts() public {
+        _expireAt(1900e8);
+        uint80 expiryRound = feed.latestRound();
+        vm.warp(EXPIRY + 50 minutes);
+        _setPrice(1000e8);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                OptionErrors.SettlementRoundNotFirstAfterExpiry.selector, expiryRound + 1, EXPIRY + 10, EXPIRY
+            )
+        );
+        vault.settleSeries(putId, expiryRound + 1);
+    }
+
+    function test_settleSeries_unknownRound_reverts() public {
+        _expireAt(1900e8);
+        vm.expectRevert(abi.encodeWithSelector(Errors.RoundNotFound.selector, uint80(99)));
+        vault.settleSeries(putId, 99);
+    }
+
+    function test_settleSeries_nonPositiveExpiryAnswer_reverts() public {
+        vm.warp(EXPIRY);
+        uint80 round = feed.pushAnswer(-1);
+        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerNonPositive.selector, int256(-1)));
+        vault.settleSeries(putId, round);
+    }
+
+    function test_settleSeries_lateCall_usesExpiryRound() public {
         _expireAt(1500e8);
-        vm.warp(EXPIRY + 10 + 1 hours + 1);
-        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerStale.selector, EXPIRY + 10, 1 hours));
-        vault.settleSeries(putId);
+        vm.warp(EXPIRY + 10 days);
+        _setPrice(2500e8);
+        vault.settleSeries(putId, feed.latestRound() - 1);
+        assertEq(vault.getSeries(putId).settlementPrice, 1500e18, "days late, the expiry round's price");
     }
 
     function test_settle_putPaysExactlyIntrinsic() public {
@@ -42,7 +75,7 @@ contract OptionSettlementTest is OptionTestBase {
         _expireAt(1650.5e8);
         vm.expectEmit(true, false, false, true, address(vault));
         emit IOptionVault.SeriesSettled(putId, 1650.5e18, 149.5e18);
-        vault.settleSeries(putId);
+        _settle(putId);
         vault.settlePosition(ALICE, putId);
         vm.prank(BOB);
         uint256 payout = vault.redeem(putId, 3 * WAD);
@@ -56,7 +89,7 @@ contract OptionSettlementTest is OptionTestBase {
         vm.prank(ALICE);
         vault.transferLong(coveredCallId, BOB, 2 * WAD);
         _expireAt(2750e8);
-        vault.settleSeries(coveredCallId);
+        _settle(coveredCallId);
         vault.settlePosition(ALICE, coveredCallId);
         vm.prank(BOB);
         uint256 payout = vault.redeem(coveredCallId, 2 * WAD);
@@ -67,7 +100,7 @@ contract OptionSettlementTest is OptionTestBase {
     function test_settle_outOfTheMoneyRefundsAll() public {
         _write(ALICE, callId, WAD, 1000 * USDC);
         _expireAt(2100e8);
-        vault.settleSeries(callId);
+        _settle(callId);
         vault.settlePosition(ALICE, callId);
         vm.prank(ALICE);
         assertEq(vault.redeem(callId, WAD), 0, "OTM call pays nothing");
@@ -78,7 +111,7 @@ contract OptionSettlementTest is OptionTestBase {
         _write(ALICE, callId, WAD, 1000 * USDC);
         _write(BOB, callId, WAD, 1000 * USDC);
         _expireAt(4000e8); // owes 1800 USDC per option against 1000
-        vault.settleSeries(callId);
+        _settle(callId);
         vault.settlePosition(ALICE, callId);
         Series memory s = vault.getSeries(callId);
         assertEq(s.badDebt, 800 * USDC, "OPT_INV_A: shortfall recorded");
@@ -93,6 +126,21 @@ contract OptionSettlementTest is OptionTestBase {
         vm.prank(ALICE);
         vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotSettled.selector, putId));
         vault.redeem(putId, WAD);
+    }
+
+    function test_settleSeries_laterFavourableAnswer_settlesAtExpiryRound() public {
+        _write(ALICE, putId, WAD, 2000 * USDC);
+        vm.prank(ALICE);
+        vault.transferLong(putId, BOB, WAD);
+        vm.warp(EXPIRY);
+        _setPrice(1900e8); // the answer at expiry: the put is worthless
+        vm.warp(EXPIRY + 50 minutes);
+        _setPrice(1000e8);
+        vault.settleSeries(putId, feed.latestRound() - 1);
+        assertEq(vault.getSeries(putId).settlementPrice, 1900e18, "settled at the first round at or after expiry");
+        vault.settlePosition(ALICE, putId);
+        vm.prank(BOB);
+        assertEq(vault.redeem(putId, WAD), 0, "a put worthless at expiry pays nothing");
     }
 
 }
