@@ -15,6 +15,8 @@ struct Series {
     uint256 openInterest; // longs outstanding (WAD); until settlement also the sum of writers' shorts
     uint256 pool; // payout-asset units collected from settled writers, not yet redeemed
     uint256 badDebt; // collateral-asset units: liquidation shortfalls plus settlement shortfalls
+    uint256 unsettledShort; // from settlement on: writers' shorts not yet settled (WAD); redemptions wait for 0
+    uint256 recoveryRate; // WAD share of intrinsic value paid on every long, fixed when the last writer settles
 }
 
 /// @notice A writer's short position in one series (isolated margin).
@@ -75,6 +77,8 @@ interface IOptionVault {
     event PositionSettled(
         address indexed writer, uint256 indexed seriesId, uint256 obligation, uint256 paid, uint256 shortfall, uint256 refund
     );
+    /// @notice Every writer of the series has settled: longs are paid `recoveryRate` (WAD) of intrinsic value.
+    event RecoveryRateFixed(uint256 indexed seriesId, uint256 pool, uint256 owed, uint256 recoveryRate);
     event LongRedeemed(address indexed holder, uint256 indexed seriesId, uint256 amount, uint256 payout);
 
     /// @notice Opens a series. The owner may open any series expiring within (now, now + MAX_SERIES_LIFE]
@@ -137,11 +141,16 @@ interface IOptionVault {
     function settleSeries(uint256 seriesId, uint80 roundId) external;
 
     /// @notice Moves a writer's obligation (short x payoff, rounded up) from its collateral into the
-    ///         series pool, records any shortfall as bad debt and refunds the rest. Permissionless.
+    ///         series pool, records any shortfall as bad debt and refunds the rest. Permissionless. The
+    ///         last writer to settle fixes the series' recovery rate = min(1, pool / intrinsic value of
+    ///         all longs), rounded down.
     function settlePosition(address writer, uint256 seriesId) external;
 
-    /// @notice Burns `amount` longs and pays exactly amount x payoff (rounded down) from the pool.
-    /// @dev Reverts SettlementPoolInsufficient while writers are still unsettled; settle them first.
+    /// @notice Burns `amount` longs and pays amount x payoff (rounded down) x the series' recovery rate
+    ///         from the pool: exactly the intrinsic value when writers covered it, else the same share of
+    ///         it for every holder (a shortfall is shared pro rata, not first come, first served).
+    /// @dev Reverts WritersNotSettled until every writer of the series has settled (settlePosition is
+    ///      permissionless; positionKeyAt lists them), because only then is the shortfall known.
     function redeem(uint256 seriesId, uint256 amount) external returns (uint256 payout);
 
     /// @notice Number of series; ids run from 0.

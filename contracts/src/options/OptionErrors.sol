@@ -41,8 +41,9 @@ library OptionErrors {
     /// @notice The settlement round's predecessor is stamped at or after expiry too: only the first round
     ///         at or after expiry fixes the price, so a caller cannot pick a later, more favourable one.
     error SettlementRoundNotFirstAfterExpiry(uint80 roundId, uint256 previousUpdatedAt, uint256 expiry);
-    /// @notice The series' settlement pool cannot pay this redemption yet: settle more writers first.
-    error SettlementPoolInsufficient(uint256 available, uint256 requested);
+    /// @notice Writers' shorts are still unsettled, so the series' shortfall and each long's share are not
+    ///         known yet: settle every writer (settlePosition) first.
+    error WritersNotSettled(uint256 seriesId, uint256 unsettledShort);
 
     // ---- positions and longs ----
     /// @notice After the action the position's collateral value is below its initial margin.

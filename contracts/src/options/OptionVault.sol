@@ -45,7 +45,7 @@ contract OptionVault is OptionVaultBase {
         bytes32 key = keccak256(abi.encode(isCall, underlyingCollateral, strike, expiry));
         if (_seriesByKey[key] != 0) revert OptionErrors.SeriesAlreadyExists(_seriesByKey[key] - 1);
         seriesId = _series.length;
-        _series.push(Series(strike, expiry, isCall, underlyingCollateral, false, 0, 0, 0, 0));
+        _series.push(Series(strike, expiry, isCall, underlyingCollateral, false, 0, 0, 0, 0, 0, 0));
         _seriesByKey[key] = seriesId + 1;
         emit SeriesCreated(seriesId, msg.sender, isCall, underlyingCollateral, strike, expiry);
     }
@@ -214,7 +214,9 @@ contract OptionVault is OptionVaultBase {
         uint256 spotPrice = _checkedPrice(answer, true);
         s.settled = true;
         s.settlementPrice = spotPrice;
+        s.unsettledShort = s.openInterest;
         emit SeriesSettled(seriesId, spotPrice, BlackScholesLib.intrinsicValue(spotPrice, s.strike, s.isCall));
+        if (s.unsettledShort == 0) _fixRecoveryRate(s, seriesId);
     }
 
     /// @inheritdoc IOptionVault
@@ -225,22 +227,25 @@ contract OptionVault is OptionVaultBase {
         uint256 paid = obligation.min(p.collateral);
         uint256 shortfall = obligation - paid;
         uint256 refund = p.collateral - paid;
+        uint256 shortAmount = p.shortAmount;
         s.pool += paid;
         s.badDebt += shortfall;
+        s.unsettledShort -= shortAmount;
         p.shortAmount = 0;
         p.collateral = 0;
         if (refund != 0) _collateralToken(s).safeTransfer(writer, refund);
         emit PositionSettled(writer, seriesId, obligation, paid, shortfall, refund);
+        if (shortAmount != 0 && s.unsettledShort == 0) _fixRecoveryRate(s, seriesId);
     }
 
     /// @inheritdoc IOptionVault
     function redeem(uint256 seriesId, uint256 amount) external returns (uint256 payout) {
         if (amount == 0) revert Errors.AmountIsZero();
         Series storage s = _settledSeries(seriesId);
+        if (s.unsettledShort != 0) revert OptionErrors.WritersNotSettled(seriesId, s.unsettledShort);
         _burnLong(seriesId, msg.sender, amount);
         s.openInterest -= amount;
-        payout = _payout(s, amount, false);
-        if (payout > s.pool) revert OptionErrors.SettlementPoolInsufficient(s.pool, payout);
+        payout = _payout(s, amount, false).wMulDown(s.recoveryRate);
         s.pool -= payout;
         if (payout != 0) _collateralToken(s).safeTransfer(msg.sender, payout);
         emit LongRedeemed(msg.sender, seriesId, amount, payout);
@@ -268,6 +273,15 @@ contract OptionVault is OptionVaultBase {
         (uint256 initialMargin,) = _margin(s, p.shortAmount, spotPrice);
         uint256 value = _valueDown(s, p.collateral, spotPrice);
         if (value < initialMargin) revert OptionErrors.CollateralBelowInitialMargin(value, initialMargin);
+    }
+
+    /// @dev Once every writer has paid in, the pool and the longs are final: one rate for all of them.
+    ///      Rounded down, and each payout rounds down again, so the payouts never exceed the pool:
+    ///      sum floor(I(a_i) x r) <= I(sum a_i) x r <= pool, I being superadditive (floors of linear maps).
+    function _fixRecoveryRate(Series storage s, uint256 seriesId) internal {
+        uint256 owed = _payout(s, s.openInterest, false);
+        s.recoveryRate = owed <= s.pool ? WAD : s.pool.wDivDown(owed);
+        emit RecoveryRateFixed(seriesId, s.pool, owed, s.recoveryRate);
     }
 
     /// @dev Intrinsic value of `amount` options at the settlement price, in payout-asset units.

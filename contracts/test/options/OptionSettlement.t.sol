@@ -117,7 +117,7 @@ contract OptionSettlementTest is OptionTestBase {
         assertEq(s.badDebt, 800 * USDC, "OPT_INV_A: shortfall recorded");
         assertEq(s.pool, 1000 * USDC, "all collateral to the pool");
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SettlementPoolInsufficient.selector, 1000 * USDC, 1800 * USDC));
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.WritersNotSettled.selector, callId, WAD));
         vault.redeem(callId, WAD);
     }
 
@@ -143,4 +143,28 @@ contract OptionSettlementTest is OptionTestBase {
         assertEq(vault.redeem(putId, WAD), 0, "a put worthless at expiry pays nothing");
     }
 
+    function test_redeem_shortfall_sharedProRata() public {
+        _write(ALICE, callId, WAD, 1000 * USDC);
+        _write(BOB, callId, WAD, 1000 * USDC);
+        address carol = address(0xCA201);
+        address dave = address(0xDA7E);
+        vm.prank(ALICE);
+        vault.transferLong(callId, carol, WAD);
+        vm.prank(BOB);
+        vault.transferLong(callId, dave, WAD);
+        _expireAt(4000e8); // each writer owes 1800 USDC against 1000
+        _settle(callId);
+        vault.settlePosition(ALICE, callId);
+        vault.settlePosition(BOB, callId);
+        vm.prank(carol);
+        uint256 first = vault.redeem(callId, WAD);
+        vm.prank(dave);
+        uint256 second = vault.redeem(callId, WAD);
+        assertApproxEqAbs(first, 1000 * USDC, 1, "the first claim gets its share of the pool, not all of it");
+        assertLe(first, 1000 * USDC, "rounded down");
+        assertEq(second, first, "an identical later claim gets the same");
+        Series memory s = vault.getSeries(callId);
+        assertEq(s.recoveryRate, uint256(2000e6) * WAD / 3600e6, "recovery = pool / owed, rounded down");
+        assertLe(first + second, 2000 * USDC, "payouts never exceed the pool");
+    }
 }
