@@ -179,7 +179,7 @@ contract OptionHandler is BaseTest {
         for (uint256 k; k < writers.length * n; ++k) {
             address wk = writers[(who + k / n) % writers.length];
             uint256 idk = (id + k) % n;
-            if (vault.positionHealth(wk, idk).liquidatable) {
+            if (vault.getPosition(wk, idk).shortAmount != 0 && vault.positionHealth(wk, idk).liquidatable) {
                 (w, id) = (wk, idk);
                 break;
             }
