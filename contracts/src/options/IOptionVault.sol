@@ -45,8 +45,9 @@ struct PositionHealth {
 ///         to themselves; they hand them on by `transferLong` or sell them to buyers through an offer at
 ///         the vault's mark plus spread. Short positions below maintenance margin are liquidated by
 ///         holders of longs, who deliver longs to close the short and receive collateral worth mark x
-///         (1 + penalty). At expiry the series settles at the oracle price; writers pay the intrinsic
-///         value into the series pool and longs redeem it.
+///         (1 + penalty). After expiry the series settles at the feed's first round at or after expiry;
+///         writers pay the intrinsic value into the series pool and longs redeem it, sharing any
+///         shortfall pro rata.
 /// @dev Amounts of options are WAD (1e18 = one option on one unit of underlying); token amounts are in
 ///      the token's own decimals; prices and values are loan-asset WAD. Rounding favours the vault.
 interface IOptionVault {
