@@ -15,6 +15,8 @@ struct Series {
     uint256 openInterest; // longs outstanding (WAD); until settlement also the sum of writers' shorts
     uint256 pool; // payout-asset units collected from settled writers, not yet redeemed
     uint256 badDebt; // collateral-asset units: liquidation shortfalls plus settlement shortfalls
+    uint256 unsettledShort; // from settlement on: writers' shorts not yet settled (WAD); redemptions wait for 0
+    uint256 recoveryRate; // WAD share of intrinsic value paid on every long, fixed when the last writer settles
 }
 
 /// @notice A writer's short position in one series (isolated margin).
@@ -43,8 +45,9 @@ struct PositionHealth {
 ///         to themselves; they hand them on by `transferLong` or sell them to buyers through an offer at
 ///         the vault's mark plus spread. Short positions below maintenance margin are liquidated by
 ///         holders of longs, who deliver longs to close the short and receive collateral worth mark x
-///         (1 + penalty). At expiry the series settles at the oracle price; writers pay the intrinsic
-///         value into the series pool and longs redeem it.
+///         (1 + penalty). After expiry the series settles at the feed's first round at or after expiry;
+///         writers pay the intrinsic value into the series pool and longs redeem it, sharing any
+///         shortfall pro rata.
 /// @dev Amounts of options are WAD (1e18 = one option on one unit of underlying); token amounts are in
 ///      the token's own decimals; prices and values are loan-asset WAD. Rounding favours the vault.
 interface IOptionVault {
@@ -68,16 +71,23 @@ interface IOptionVault {
         uint256 collateralSeized,
         uint256 shortfall
     );
+    /// @notice An insolvent liquidation's penalty the collateral could not pay (collateral-asset units):
+    ///         the liquidator's lost reward, not a loss of the vault, so not part of the shortfall.
+    event LiquidationPenaltyUnpaid(address indexed writer, uint256 indexed seriesId, uint256 unpaidPenalty);
     event SeriesSettled(uint256 indexed seriesId, uint256 settlementPrice, uint256 payoffPerOption);
     event PositionSettled(
         address indexed writer, uint256 indexed seriesId, uint256 obligation, uint256 paid, uint256 shortfall, uint256 refund
     );
+    /// @notice Every writer of the series has settled: longs are paid `recoveryRate` (WAD) of intrinsic value.
+    event RecoveryRateFixed(uint256 indexed seriesId, uint256 pool, uint256 owed, uint256 recoveryRate);
     event LongRedeemed(address indexed holder, uint256 indexed seriesId, uint256 amount, uint256 payout);
 
-    /// @notice Opens a series. The owner may open any series that has not expired; anyone else only one
-    ///         expiring within [now + 1 hour, now + 366 days] whose strike lies within
-    ///         [spot / strikeBand, spot x strikeBand] at a fresh oracle answer.
-    /// @dev Reverts SeriesAlreadyExists for a duplicate, UnderlyingCollateralOnlyForCalls for a covered put.
+    /// @notice Opens a series. The owner may open any series expiring within (now, now + MAX_SERIES_LIFE]
+    ///         with a strike in (0, MAX_PRICE]; anyone else only one expiring within
+    ///         [now + 1 hour, now + 366 days] whose strike lies within [spot / strikeBand, spot x strikeBand]
+    ///         at a fresh oracle answer.
+    /// @dev Reverts SeriesAlreadyExists for a duplicate, UnderlyingCollateralOnlyForCalls for a covered put,
+    ///      ExpiryOutOfRange / StrikeAboveMax outside the Black-Scholes library's documented range.
     function createSeries(bool isCall, bool underlyingCollateral, uint256 strike, uint64 expiry)
         external
         returns (uint256 seriesId);
@@ -112,23 +122,36 @@ interface IOptionVault {
     /// @notice Closes `amount` of `writer`'s short below maintenance: burns the caller's longs and pays
     ///         the caller collateral worth amount x mark x (1 + penalty) at the oracle spot (rounded down).
     /// @dev When the collateral cannot pay that on the whole short, `amount` must be the whole short:
-    ///      all collateral is seized and the unpaid value is recorded as the series' bad debt
-    ///      (`shortfall`, collateral-asset units). A partial liquidation that leaves the position below
+    ///      all collateral is seized; the part of short x mark (rounded up) it cannot cover is recorded as
+    ///      the series' bad debt (`shortfall`, collateral-asset units), and the penalty it cannot pay is
+    ///      emitted as LiquidationPenaltyUnpaid, not booked. A partial liquidation that leaves the position below
     ///      maintenance reverts. Needs a fresh oracle answer (Errors.OracleAnswerStale) and a live series.
     function liquidate(address writer, uint256 seriesId, uint256 amount)
         external
         returns (uint256 collateralSeized, uint256 shortfall);
 
-    /// @notice Fixes the settlement price from the oracle: the latest answer, stamped at or after expiry
-    ///         and not stale. Permissionless.
-    function settleSeries(uint256 seriesId) external;
+    /// @notice Fixes the settlement price at the feed's first round stamped at or after expiry, named by
+    ///         the caller (`roundId`) and verified on-chain: round.updatedAt >= expiry and the previous
+    ///         round's updatedAt < expiry. Permissionless.
+    /// @dev As Chainlink consumers settle: the round is unique, so a caller cannot wait for or pick a
+    ///      later, more favourable answer (OracleAnswerBeforeExpiry, SettlementRoundNotFirstAfterExpiry).
+    ///      The feed must serve getRoundData for that round and its predecessor (round ids consecutive,
+    ///      as PushFeed's); the answer must lie in (0, MAX_PRICE]. The round need not be fresh when the
+    ///      call comes: a late settlement uses the same price. If the feed's first round after expiry
+    ///      comes late, its answer is still the settlement price; no other round qualifies.
+    function settleSeries(uint256 seriesId, uint80 roundId) external;
 
     /// @notice Moves a writer's obligation (short x payoff, rounded up) from its collateral into the
-    ///         series pool, records any shortfall as bad debt and refunds the rest. Permissionless.
+    ///         series pool, records any shortfall as bad debt and refunds the rest. Permissionless. The
+    ///         last writer to settle fixes the series' recovery rate = min(1, pool / intrinsic value of
+    ///         all longs), rounded down.
     function settlePosition(address writer, uint256 seriesId) external;
 
-    /// @notice Burns `amount` longs and pays exactly amount x payoff (rounded down) from the pool.
-    /// @dev Reverts SettlementPoolInsufficient while writers are still unsettled; settle them first.
+    /// @notice Burns `amount` longs and pays amount x payoff (rounded down) x the series' recovery rate
+    ///         from the pool: exactly the intrinsic value when writers covered it, else the same share of
+    ///         it for every holder (a shortfall is shared pro rata, not first come, first served).
+    /// @dev Reverts WritersNotSettled until every writer of the series has settled (settlePosition is
+    ///      permissionless; positionKeyAt lists them), because only then is the shortfall known.
     function redeem(uint256 seriesId, uint256 amount) external returns (uint256 payout);
 
     /// @notice Number of series; ids run from 0.

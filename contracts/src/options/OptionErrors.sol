@@ -5,7 +5,7 @@ pragma solidity 0.8.28;
 /// @notice Custom errors of the options vault and its margin models and volatility oracle, kept apart
 ///         from the shared `Errors` library so the two files can change independently. The vault also
 ///         reverts with shared `Errors` (AmountIsZero, AddressIsZero, OracleAnswerStale,
-///         OracleAnswerNonPositive, SelfLiquidation) where the meaning is identical.
+///         OracleAnswerNonPositive, OracleAnswerTooLarge, SelfLiquidation) where the meaning is identical.
 library OptionErrors {
     // ---- configuration ----
     /// @notice A token or feed with more than 18 decimals is not supported by the fixed-point conversions.
@@ -20,6 +20,8 @@ library OptionErrors {
     error SeriesAlreadyExists(uint256 seriesId);
     /// @notice The strike must be positive.
     error StrikeIsZero();
+    /// @notice The strike is above the largest price the vault values (MAX_PRICE, Black-Scholes' range).
+    error StrikeAboveMax(uint256 strike, uint256 maxStrike);
     /// @notice Only calls may be collateralized with the underlying (covered calls).
     error UnderlyingCollateralOnlyForCalls();
     /// @notice The expiry is outside the window allowed to this creator.
@@ -34,10 +36,14 @@ library OptionErrors {
     error SeriesAlreadySettled(uint256 seriesId);
     /// @notice The series is not settled yet: settle it first.
     error SeriesNotSettled(uint256 seriesId);
-    /// @notice The oracle answer was stamped before the expiry, so it cannot be the settlement price.
+    /// @notice The oracle round was stamped before the expiry, so it cannot be the settlement price.
     error OracleAnswerBeforeExpiry(uint256 updatedAt, uint256 expiry);
-    /// @notice The series' settlement pool cannot pay this redemption yet: settle more writers first.
-    error SettlementPoolInsufficient(uint256 available, uint256 requested);
+    /// @notice The settlement round's predecessor is stamped at or after expiry too: only the first round
+    ///         at or after expiry fixes the price, so a caller cannot pick a later, more favourable one.
+    error SettlementRoundNotFirstAfterExpiry(uint80 roundId, uint256 previousUpdatedAt, uint256 expiry);
+    /// @notice Writers' shorts are still unsettled, so the series' shortfall and each long's share are not
+    ///         known yet: settle every writer (settlePosition) first.
+    error WritersNotSettled(uint256 seriesId, uint256 unsettledShort);
 
     // ---- positions and longs ----
     /// @notice After the action the position's collateral value is below its initial margin.

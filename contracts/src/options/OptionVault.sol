@@ -26,10 +26,12 @@ contract OptionVault is OptionVaultBase {
         returns (uint256 seriesId)
     {
         if (strike == 0) revert OptionErrors.StrikeIsZero();
+        if (strike > MAX_PRICE) revert OptionErrors.StrikeAboveMax(strike, MAX_PRICE);
         if (underlyingCollateral && !isCall) revert OptionErrors.UnderlyingCollateralOnlyForCalls();
         if (msg.sender == owner()) {
-            if (expiry <= block.timestamp) {
-                revert OptionErrors.ExpiryOutOfRange(expiry, block.timestamp + 1, type(uint64).max);
+            uint256 maxExpiry = block.timestamp + MAX_SERIES_LIFE;
+            if (expiry <= block.timestamp || expiry > maxExpiry) {
+                revert OptionErrors.ExpiryOutOfRange(expiry, block.timestamp + 1, maxExpiry);
             }
         } else {
             uint256 minExpiry = block.timestamp + MIN_PERMISSIONLESS_LIFE;
@@ -43,7 +45,7 @@ contract OptionVault is OptionVaultBase {
         bytes32 key = keccak256(abi.encode(isCall, underlyingCollateral, strike, expiry));
         if (_seriesByKey[key] != 0) revert OptionErrors.SeriesAlreadyExists(_seriesByKey[key] - 1);
         seriesId = _series.length;
-        _series.push(Series(strike, expiry, isCall, underlyingCollateral, false, 0, 0, 0, 0));
+        _series.push(Series(strike, expiry, isCall, underlyingCollateral, false, 0, 0, 0, 0, 0, 0));
         _seriesByKey[key] = seriesId + 1;
         emit SeriesCreated(seriesId, msg.sender, isCall, underlyingCollateral, strike, expiry);
     }
@@ -172,8 +174,11 @@ contract OptionVault is OptionVaultBase {
             // Insolvent at mark + penalty: close everything, seize everything, record the gap.
             if (amount != p.shortAmount) revert OptionErrors.InsolventPositionMustBeClosed(p.shortAmount, amount);
             collateralSeized = p.collateral;
-            shortfall = dueOnAll - p.collateral;
+            // Only the mark the collateral cannot cover is a loss; the penalty is the liquidator's reward,
+            // and what of it goes unpaid is reported apart.
+            shortfall = _toUnits(s, p.shortAmount.wMulUp(mark), spotPrice, true).zeroFloorSub(p.collateral);
             s.badDebt += shortfall;
+            emit LiquidationPenaltyUnpaid(writer, seriesId, (dueOnAll - p.collateral).zeroFloorSub(shortfall));
         } else {
             collateralSeized = _toUnits(s, amount.wMulDown(payPerOption), spotPrice, false);
         }
@@ -195,15 +200,23 @@ contract OptionVault is OptionVaultBase {
     // ---------------------------------------------------------------- settlement
 
     /// @inheritdoc IOptionVault
-    function settleSeries(uint256 seriesId) external {
+    function settleSeries(uint256 seriesId, uint80 roundId) external {
         Series storage s = _seriesAt(seriesId);
         if (s.settled) revert OptionErrors.SeriesAlreadySettled(seriesId);
         if (block.timestamp < s.expiry) revert OptionErrors.SeriesNotExpired(seriesId, s.expiry);
-        (uint256 spotPrice, uint256 updatedAt) = _oracle(true);
+        (, int256 answer,, uint256 updatedAt,) = feed.getRoundData(roundId);
         if (updatedAt < s.expiry) revert OptionErrors.OracleAnswerBeforeExpiry(updatedAt, s.expiry);
+        if (roundId == 0) revert OptionErrors.SettlementRoundNotFirstAfterExpiry(roundId, 0, s.expiry);
+        (,,, uint256 previousUpdatedAt,) = feed.getRoundData(roundId - 1);
+        if (previousUpdatedAt >= s.expiry) {
+            revert OptionErrors.SettlementRoundNotFirstAfterExpiry(roundId, previousUpdatedAt, s.expiry);
+        }
+        uint256 spotPrice = _checkedPrice(answer, true);
         s.settled = true;
         s.settlementPrice = spotPrice;
+        s.unsettledShort = s.openInterest;
         emit SeriesSettled(seriesId, spotPrice, BlackScholesLib.intrinsicValue(spotPrice, s.strike, s.isCall));
+        if (s.unsettledShort == 0) _fixRecoveryRate(s, seriesId);
     }
 
     /// @inheritdoc IOptionVault
@@ -214,22 +227,25 @@ contract OptionVault is OptionVaultBase {
         uint256 paid = obligation.min(p.collateral);
         uint256 shortfall = obligation - paid;
         uint256 refund = p.collateral - paid;
+        uint256 shortAmount = p.shortAmount;
         s.pool += paid;
         s.badDebt += shortfall;
+        s.unsettledShort -= shortAmount;
         p.shortAmount = 0;
         p.collateral = 0;
         if (refund != 0) _collateralToken(s).safeTransfer(writer, refund);
         emit PositionSettled(writer, seriesId, obligation, paid, shortfall, refund);
+        if (shortAmount != 0 && s.unsettledShort == 0) _fixRecoveryRate(s, seriesId);
     }
 
     /// @inheritdoc IOptionVault
     function redeem(uint256 seriesId, uint256 amount) external returns (uint256 payout) {
         if (amount == 0) revert Errors.AmountIsZero();
         Series storage s = _settledSeries(seriesId);
+        if (s.unsettledShort != 0) revert OptionErrors.WritersNotSettled(seriesId, s.unsettledShort);
         _burnLong(seriesId, msg.sender, amount);
         s.openInterest -= amount;
-        payout = _payout(s, amount, false);
-        if (payout > s.pool) revert OptionErrors.SettlementPoolInsufficient(s.pool, payout);
+        payout = _payout(s, amount, false).wMulDown(s.recoveryRate);
         s.pool -= payout;
         if (payout != 0) _collateralToken(s).safeTransfer(msg.sender, payout);
         emit LongRedeemed(msg.sender, seriesId, amount, payout);
@@ -257,6 +273,15 @@ contract OptionVault is OptionVaultBase {
         (uint256 initialMargin,) = _margin(s, p.shortAmount, spotPrice);
         uint256 value = _valueDown(s, p.collateral, spotPrice);
         if (value < initialMargin) revert OptionErrors.CollateralBelowInitialMargin(value, initialMargin);
+    }
+
+    /// @dev Once every writer has paid in, the pool and the longs are final: one rate for all of them.
+    ///      Rounded down, and each payout rounds down again, so the payouts never exceed the pool:
+    ///      sum floor(I(a_i) x r) <= I(sum a_i) x r <= pool, I being superadditive (floors of linear maps).
+    function _fixRecoveryRate(Series storage s, uint256 seriesId) internal {
+        uint256 owed = _payout(s, s.openInterest, false);
+        s.recoveryRate = owed <= s.pool ? WAD : s.pool.wDivDown(owed);
+        emit RecoveryRateFixed(seriesId, s.pool, owed, s.recoveryRate);
     }
 
     /// @dev Intrinsic value of `amount` options at the settlement price, in payout-asset units.

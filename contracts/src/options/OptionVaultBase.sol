@@ -41,6 +41,13 @@ abstract contract OptionVaultBase is IOptionVault, Ownable {
     uint256 internal constant YEAR = 365 days;
     uint256 public constant MIN_PERMISSIONLESS_LIFE = 1 hours;
     uint256 public constant MAX_PERMISSIONLESS_LIFE = 366 days;
+    /// @notice Longest life of any series, the owner's included.
+    /// @dev BlackScholesLib documents tau <= 100 years; beyond it its error bound is not established.
+    uint256 public constant MAX_SERIES_LIFE = 100 * YEAR;
+    /// @notice Largest oracle price (and strike) accepted, loan-asset WAD per unit of underlying.
+    /// @dev BlackScholesLib documents spot and strike in (0, 1e36]; the lending market caps its answers
+    ///      at the same 1e36.
+    uint256 public constant MAX_PRICE = 1e36;
 
     IERC20Metadata public immutable loanToken;
     IERC20Metadata public immutable underlyingToken;
@@ -154,16 +161,27 @@ abstract contract OptionVaultBase is IOptionVault, Ownable {
         return _series[seriesId];
     }
 
-    /// @dev Latest answer scaled to WAD; with `requireFresh`, reverts on a stale or future answer.
+    /// @dev Latest answer scaled to WAD. With `requireFresh`, reverts on a stale or future answer
+    ///      (OracleAnswerStale), a non-positive one (OracleAnswerNonPositive) or one above MAX_PRICE
+    ///      (OracleAnswerTooLarge); without it, views read an unusable answer as price 0.
     function _oracle(bool requireFresh) internal view returns (uint256 price, uint256 updatedAt) {
         int256 answer;
         (, answer,, updatedAt,) = feed.latestRoundData();
         if (requireFresh && !_isFresh(updatedAt)) revert Errors.OracleAnswerStale(updatedAt, maxOracleAge);
+        price = _checkedPrice(answer, requireFresh);
+    }
+
+    /// @dev `answer` scaled to WAD; non-positive or above MAX_PRICE reverts if `strict`, else reads as 0.
+    function _checkedPrice(int256 answer, bool strict) internal view returns (uint256) {
         if (answer <= 0) {
-            if (requireFresh) revert Errors.OracleAnswerNonPositive(answer);
-            return (0, updatedAt);
+            if (strict) revert Errors.OracleAnswerNonPositive(answer);
+            return 0;
         }
-        price = uint256(answer) * priceScale;
+        if (uint256(answer) > MAX_PRICE / priceScale) {
+            if (strict) revert Errors.OracleAnswerTooLarge(answer);
+            return 0;
+        }
+        return uint256(answer) * priceScale;
     }
 
     function _isFresh(uint256 updatedAt) internal view returns (bool) {

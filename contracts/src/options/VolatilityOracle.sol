@@ -12,13 +12,17 @@ import {OptionMarginLib} from "./OptionMarginLib.sol";
 /// @title VolatilityOracle
 /// @notice Realized volatility from an EWMA of the feed's log returns, combined with a keeper-set
 ///         implied volatility. On each new feed round (poke):
-///           r = ln(p_t / p_{t-1}), dt = max(updatedAt_t - updatedAt_{t-1}, 1) seconds
+///           r = ln(p_t / p_{t-1}), dt = updatedAt_t - updatedAt_{t-1} seconds
 ///           v_t = lambda x v_{t-1} + (1 - lambda) x r^2 / dt            (variance per second)
 ///           realized = sqrt(v_t x 365 days)
 ///         volatility() = clamp(max(implied, realized), minVolatility, maxVolatility).
 ///         Dividing by dt makes irregular rounds comparable; a crash (large |r| over a short dt) lifts
 ///         realized volatility at once, and the keeper may lift implied volatility further.
 /// @dev State moves only in the permissionless `poke()`; a round already seen changes nothing.
+///      A round stamped no later than the last one folded in (dt = 0: several pushes in one block) is
+///      consumed but not annualised: dividing its return by a pretend 1 s turned a 0.1% move into ~137%
+///      annual volatility. p_{t-1} and updatedAt_{t-1} stay at the last round with elapsed time, so the
+///      move is measured once, over the real dt, by the next round stamped later.
 contract VolatilityOracle is IVolatilitySource {
     using MathLib for uint256;
 
@@ -93,15 +97,19 @@ contract VolatilityOracle is IVolatilitySource {
         (uint80 roundId, int256 answer,, uint256 updatedAt,) = feed.latestRoundData();
         newRound = roundId != lastRoundId && answer > 0;
         if (!newRound) return false;
+        lastRoundId = roundId;
         if (lastAnswer > 0) {
+            if (updatedAt <= lastUpdatedAt) {
+                emit Poked(roundId, answer, variancePerSecond, realizedVolatility());
+                return true;
+            }
             int256 r = ln(sd(answer)).unwrap() - ln(sd(lastAnswer)).unwrap();
             if (r > MAX_LOG_RETURN) r = MAX_LOG_RETURN;
             if (r < -MAX_LOG_RETURN) r = -MAX_LOG_RETURN;
-            uint256 dt = updatedAt > lastUpdatedAt ? updatedAt - lastUpdatedAt : 1;
             uint256 r2 = uint256(r * r) / WAD;
-            variancePerSecond = variancePerSecond.wMulDown(ewmaDecay) + (r2 / dt).wMulDown(WAD - ewmaDecay);
+            variancePerSecond =
+                variancePerSecond.wMulDown(ewmaDecay) + (r2 / (updatedAt - lastUpdatedAt)).wMulDown(WAD - ewmaDecay);
         }
-        lastRoundId = roundId;
         lastAnswer = answer;
         lastUpdatedAt = updatedAt;
         emit Poked(roundId, answer, variancePerSecond, realizedVolatility());

@@ -74,10 +74,31 @@ contract OptionLiquidationTest is OptionTestBase {
         (uint256 seized, uint256 shortfall) = _liquidate(SIZE);
         assertEq(seized, h.collateral, "all collateral seized");
         (uint256 mark,) = vault.markOf(putId);
-        uint256 due = (SIZE * mark / WAD) * 1.1e18 / WAD / 1e12;
-        assertApproxEqAbs(shortfall, due - h.collateral, 1, "shortfall = mark x (1 + penalty) x short - collateral");
+        uint256 markDue = SIZE * mark / WAD / 1e12;
+        assertApproxEqAbs(shortfall, markDue - h.collateral, 1, "shortfall = mark x short - collateral, no penalty");
         assertEq(vault.getSeries(putId).badDebt, shortfall, "OPT_INV_A: shortfall recorded as bad debt");
         assertEq(vault.getPosition(ALICE, putId).shortAmount, 0, "position closed");
+    }
+
+    function test_liquidate_collateralCoversMarkNotPenalty_recordsNoShortfall() public {
+        uint256 collateral = vault.getPosition(ALICE, putId).collateral;
+        uint256 price8 = 1800e8;
+        uint256 markDue;
+        do {
+            price8 -= 5e8;
+            _setPrice(price8);
+            (uint256 markNow,) = vault.markOf(putId);
+            markDue = SIZE * markNow / WAD / 1e12;
+        } while (markDue * 11 / 10 <= collateral);
+        assertLe(markDue, collateral, "collateral covers the mark, not mark x (1 + penalty)");
+        (uint256 mark,) = vault.markOf(putId);
+        uint256 unpaid = (SIZE * mark / WAD) * 1.1e18 / WAD / 1e12 - collateral;
+        vm.expectEmit(true, true, false, true, address(vault));
+        emit IOptionVault.LiquidationPenaltyUnpaid(ALICE, putId, unpaid);
+        (uint256 seized, uint256 shortfall) = _liquidate(SIZE);
+        assertEq(seized, collateral, "all collateral seized");
+        assertEq(shortfall, 0, "the unpaid penalty is no loss to the vault");
+        assertEq(vault.getSeries(putId).badDebt, 0, "no bad debt booked");
     }
 
     function test_liquidate_staleOracle_reverts() public {

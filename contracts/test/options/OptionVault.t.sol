@@ -43,6 +43,45 @@ contract OptionVaultTest is OptionTestBase {
         assertEq(vault.createSeries(false, false, 100e18, uint64(T0 + 5 minutes)), 3, "owner skips the band");
     }
 
+    function test_createSeries_ownerExpiryBeyondMaxLife_reverts() public {
+        uint64 expiry = uint64(T0 + 100 * 365 days + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(OptionErrors.ExpiryOutOfRange.selector, expiry, T0 + 1, T0 + 100 * 365 days)
+        );
+        vault.createSeries(false, false, 1800e18, expiry);
+    }
+
+    function test_createSeries_strikeAboveMax_reverts() public {
+        vm.expectRevert(abi.encodeWithSelector(OptionErrors.StrikeAboveMax.selector, 1e36 + 1, 1e36));
+        vault.createSeries(false, false, 1e36 + 1, EXPIRY);
+    }
+
+    function test_spot_answerAboveMax_readsAsZeroInViews() public {
+        _write(ALICE, putId, WAD, 1000 * USDC);
+        _setPrice(1e26 + 1);
+        (uint256 price, bool fresh) = vault.spot();
+        assertEq(price, 0, "an unusable answer reads as price 0");
+        assertTrue(fresh, "fresh, but unusable");
+        assertTrue(!vault.positionHealth(ALICE, putId).liquidatable, "nothing is liquidatable on it");
+    }
+
+    // ---------------------------------------------------------------- oracle bounds
+
+    function test_write_oracleAnswerAboveMax_reverts() public {
+        _setPrice(1e26 + 1); // 8 decimals: 1e36 + 1e10 WAD, past Black-Scholes' documented spot range
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerTooLarge.selector, int256(1e26 + 1)));
+        vault.write(callId, WAD, 1000 * USDC);
+    }
+
+    function test_liquidate_oracleAnswerNonPositive_reverts() public {
+        _write(ALICE, putId, WAD, 1000 * USDC);
+        feed.pushAnswer(0);
+        vm.prank(LIQUIDATOR);
+        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerNonPositive.selector, int256(0)));
+        vault.liquidate(ALICE, putId, WAD);
+    }
+
     // ---------------------------------------------------------------- writing
 
     function test_write_mintsShortAndLong() public {
@@ -168,93 +207,6 @@ contract OptionVaultTest is OptionTestBase {
         _assertRevertsWith(
             BOB, address(vault), abi.encodeCall(vault.buy, (putId, ALICE, WAD, 1)), OptionErrors.PremiumAboveLimit.selector, "limit"
         );
-    }
-
-    // ---------------------------------------------------------------- settlement
-
-    function _expireAt(uint256 price8) internal {
-        vm.warp(EXPIRY + 10);
-        _setPrice(price8);
-    }
-
-    function test_settleSeries_beforeExpiry_reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotExpired.selector, putId, EXPIRY));
-        vault.settleSeries(putId);
-    }
-
-    function test_settleSeries_answerBeforeExpiry_reverts() public {
-        vm.warp(EXPIRY - 100);
-        _setPrice(1500e8);
-        vm.warp(EXPIRY + 1);
-        vm.expectRevert(abi.encodeWithSelector(OptionErrors.OracleAnswerBeforeExpiry.selector, EXPIRY - 100, EXPIRY));
-        vault.settleSeries(putId);
-    }
-
-    function test_settleSeries_staleAnswer_reverts() public {
-        _expireAt(1500e8);
-        vm.warp(EXPIRY + 10 + 1 hours + 1);
-        vm.expectRevert(abi.encodeWithSelector(Errors.OracleAnswerStale.selector, EXPIRY + 10, 1 hours));
-        vault.settleSeries(putId);
-    }
-
-    function test_settle_putPaysExactlyIntrinsic() public {
-        _write(ALICE, putId, 3 * WAD, 2000 * USDC);
-        vm.prank(ALICE);
-        vault.transferLong(putId, BOB, 3 * WAD);
-        _expireAt(1650.5e8);
-        vm.expectEmit(true, false, false, true, address(vault));
-        emit IOptionVault.SeriesSettled(putId, 1650.5e18, 149.5e18);
-        vault.settleSeries(putId);
-        vault.settlePosition(ALICE, putId);
-        vm.prank(BOB);
-        uint256 payout = vault.redeem(putId, 3 * WAD);
-        assertEq(payout, 448.5e6, "OPT_INV_C: 3 x (1800 - 1650.5) USDC");
-        assertEq(usdc.balanceOf(ALICE), 10_000_000 * USDC - 448.5e6, "writer refunded the rest");
-        assertEq(vault.getSeries(putId).pool, 0, "pool paid out");
-    }
-
-    function test_settle_coveredCallPaysIntrinsicInUnderlying() public {
-        _write(ALICE, coveredCallId, 2 * WAD, 2 * ETH);
-        vm.prank(ALICE);
-        vault.transferLong(coveredCallId, BOB, 2 * WAD);
-        _expireAt(2750e8);
-        vault.settleSeries(coveredCallId);
-        vault.settlePosition(ALICE, coveredCallId);
-        vm.prank(BOB);
-        uint256 payout = vault.redeem(coveredCallId, 2 * WAD);
-        assertEq(payout, 2 * ETH * 550 / 2750, "OPT_INV_C: 2 x (2750 - 2200) / 2750 WETH");
-        assertEq(weth.balanceOf(ALICE), 1_000 * ETH - payout, "writer keeps the rest of the underlying");
-    }
-
-    function test_settle_outOfTheMoneyRefundsAll() public {
-        _write(ALICE, callId, WAD, 1000 * USDC);
-        _expireAt(2100e8);
-        vault.settleSeries(callId);
-        vault.settlePosition(ALICE, callId);
-        vm.prank(ALICE);
-        assertEq(vault.redeem(callId, WAD), 0, "OTM call pays nothing");
-        assertEq(usdc.balanceOf(ALICE), 10_000_000 * USDC, "all collateral back");
-    }
-
-    function test_settle_shortfallRecordedAsBadDebt() public {
-        _write(ALICE, callId, WAD, 1000 * USDC);
-        _write(BOB, callId, WAD, 1000 * USDC);
-        _expireAt(4000e8); // owes 1800 USDC per option against 1000
-        vault.settleSeries(callId);
-        vault.settlePosition(ALICE, callId);
-        Series memory s = vault.getSeries(callId);
-        assertEq(s.badDebt, 800 * USDC, "OPT_INV_A: shortfall recorded");
-        assertEq(s.pool, 1000 * USDC, "all collateral to the pool");
-        vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SettlementPoolInsufficient.selector, 1000 * USDC, 1800 * USDC));
-        vault.redeem(callId, WAD);
-    }
-
-    function test_redeem_beforeSettlement_reverts() public {
-        _write(ALICE, putId, WAD, 1000 * USDC);
-        vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(OptionErrors.SeriesNotSettled.selector, putId));
-        vault.redeem(putId, WAD);
     }
 
     function test_markOf_matchesLibrary() public view {

@@ -40,6 +40,24 @@ contract VolatilityOracleTest is BaseTest {
         assertGt(oracle.volatility(), 5e18 - 1, "a 10% block crash pins volatility at the ceiling");
     }
 
+    function test_poke_sameTimestampRound_isNotAnnualisedAsOneSecond() public {
+        vm.warp(block.timestamp + 12);
+        feed.pushAnswer(2000e8);
+        oracle.poke();
+        uint256 before = oracle.variancePerSecond();
+        feed.pushAnswer(2002e8); // +0.1% in the same block: no time elapsed
+        oracle.poke();
+        assertEq(oracle.variancePerSecond(), before, "a round with no elapsed time moves nothing yet");
+        assertLt(oracle.realizedVolatility(), 0.6e18, "not ~137% from a 0.1% move over a pretend 1 s");
+        vm.warp(block.timestamp + 12);
+        feed.pushAnswer(2002e8);
+        oracle.poke();
+        // folded into the next round with elapsed time: r = ln(2002 / 2000) over 12 s
+        uint256 r2 = 999_000_915_834; // ln(1.001)^2 in WAD
+        uint256 expected = before * 94 / 100 + (r2 / 12) * 6 / 100;
+        assertApproxEqAbs(oracle.variancePerSecond(), expected, expected / 1e6, "the move is measured over the real 12 s");
+    }
+
     function test_poke_quietRoundsDecay() public {
         for (uint256 i; i < 120; ++i) {
             vm.warp(block.timestamp + 1 hours);
