@@ -8,6 +8,7 @@ import {UniV2TwapFeed} from "../../src/oracle/UniV2TwapFeed.sol";
 import {TestToken} from "../../src/tokens/TestToken.sol";
 import {MockUniswapV2Pair} from "../mocks/MockUniswapV2Pair.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
+import {DynamicMarginConfigs} from "../margin/DynamicMarginConfigs.sol";
 
 /// @notice Drives two DynamicMargin models, one over the pair's spot price (manipulable) and one over
 ///         its TWAP, through trades that move the pair up to 3x either way, manipulations undone within
@@ -137,26 +138,7 @@ contract DynamicMarginInvariantsTest is BaseTest {
     }
 
     function _config(address feed, address pair, address weth) internal view returns (DynamicMarginConfig memory) {
-        return DynamicMarginConfig({
-            feed: feed,
-            pair: pair,
-            collateralToken: weth,
-            keeper: address(handler),
-            minLiquidationThreshold: 0.6e18,
-            maxLiquidationThreshold: 0.85e18,
-            volSensitivity: 2e18,
-            ltvGap: 0.05e18,
-            closeFactor: 0.5e18,
-            minBonus: 0.05e18,
-            maxBonus: 0.1e18,
-            bonusVolSensitivity: 0.5e18,
-            ewmaDecay: 0.9e18,
-            maxReturnPerRound: 0.25e18,
-            maxThresholdStepPerBlock: 0.01e18,
-            maxBonusStepPerBlock: 0.005e18,
-            depthSensitivity: 0.5e18,
-            maxDepthHaircut: 0.2e18
-        });
+        return DynamicMarginConfigs.standard(feed, pair, weth, address(handler), 0.2e18);
     }
 
     function targetContracts() public view returns (address[] memory targets) {

@@ -8,6 +8,7 @@ import {PushFeed} from "../../src/oracle/PushFeed.sol";
 import {TestToken} from "../../src/tokens/TestToken.sol";
 import {MockUniswapV2Pair} from "../mocks/MockUniswapV2Pair.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
+import {DynamicMarginConfigs} from "./DynamicMarginConfigs.sol";
 
 contract DynamicMarginTest is BaseTest {
     PushFeed internal feed;
@@ -31,26 +32,7 @@ contract DynamicMarginTest is BaseTest {
     }
 
     function _config() internal view returns (DynamicMarginConfig memory) {
-        return DynamicMarginConfig({
-            feed: address(feed),
-            pair: address(pair),
-            collateralToken: address(weth),
-            keeper: address(this),
-            minLiquidationThreshold: 0.6e18,
-            maxLiquidationThreshold: 0.85e18,
-            volSensitivity: 2e18,
-            ltvGap: 0.05e18,
-            closeFactor: 0.5e18,
-            minBonus: 0.05e18,
-            maxBonus: 0.1e18,
-            bonusVolSensitivity: 0.5e18,
-            ewmaDecay: 0.9e18,
-            maxReturnPerRound: 0.25e18,
-            maxThresholdStepPerBlock: 0.01e18,
-            maxBonusStepPerBlock: 0.005e18,
-            depthSensitivity: 0.5e18,
-            maxDepthHaircut: 0.1e18
-        });
+        return DynamicMarginConfigs.standard(address(feed), address(pair), address(weth), address(this), 0.1e18);
     }
 
     /// @dev Pushes `answer` and pokes in the next block.
