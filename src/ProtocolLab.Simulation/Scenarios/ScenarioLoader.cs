@@ -111,6 +111,11 @@ public static partial class ScenarioLoader
             root.Errors.Add(oracleReader.Node, "oracle.mode", $"expected exogenous or market in an options scenario (the vault reads a push feed), found {oracle.Mode.ToString().ToLowerInvariant()}");
         }
 
+        if (oracleReader is not null && agentsReader is not null)
+        {
+            WorldChecks.OracleSeesThePricePath(oracle, agents, oracleReader, root.Errors);
+        }
+
         var pathReader = root.Mapping("pricePath");
         // An invalid block count is already reported; checking block numbers against it would only add noise.
         var blockLimit = blocks >= 1 ? blocks : 100_000;
