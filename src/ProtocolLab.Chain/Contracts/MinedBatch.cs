@@ -85,7 +85,7 @@ public static class MinedBatch
         if (failed.m is not null)
         {
             var why = failed.m.Error is { } e ? $"rejected: {e.Message}" : failed.m.Receipt is null ? "not mined" : "reverted";
-            throw new InvalidOperationException(
+            throw new TransactionFailedException(
                 $"{what}: transaction {failed.i} of {mined.Count} from {failed.m.Request.From} to {failed.m.Request.To} {why}");
         }
         return mined;

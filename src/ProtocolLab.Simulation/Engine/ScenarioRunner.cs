@@ -1,3 +1,4 @@
+using ProtocolLab.Chain;
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Devnets;
@@ -88,9 +89,9 @@ public sealed class ScenarioRunner(RunnerOptions options)
     {
         await using var node = await ExternalDevnet.ConnectAsync(url, options.AllowPublicChain, cancellationToken);
         if (node.Dev.Flavor != DevFlavor.Anvil)
-            throw new InvalidOperationException($"--rpc-url {url}: the simulation needs an anvil node (auto-impersonation, anvil_setBalance); this one answers as {node.Dev.Flavor}");
+            throw new UserInputException($"--rpc-url {url}: the simulation needs an anvil node (auto-impersonation, anvil_setBalance); this one answers as {node.Dev.Flavor}");
         var latest = await node.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken)
-            ?? throw new InvalidOperationException($"--rpc-url {url}: the node has no latest block");
+            ?? throw new UnexpectedNodeAnswerException($"--rpc-url {url}: the node has no latest block");
         var automine = (await node.Rpc.CallAsync("anvil_getAutomine", cancellationToken)).GetBoolean();
         var before = await node.Dev.SnapshotAsync(cancellationToken);
         try
@@ -193,7 +194,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
     internal static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)
     {
         if (!await session.Dev.RevertAsync(snapshot, cancellationToken))
-            throw new InvalidOperationException($"evm_revert to snapshot {snapshot} failed");
+            throw new UnexpectedNodeAnswerException($"evm_revert to snapshot {snapshot} failed");
         session.Clock!.Reset(timestamp);
         session.Clock.SecondsPerBlock = 1;
         session.Nonces.ResetAll();

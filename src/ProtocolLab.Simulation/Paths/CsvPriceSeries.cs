@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProtocolLab.Chain;
 
 namespace ProtocolLab.Simulation.Paths;
 
@@ -12,7 +13,7 @@ public sealed record CsvPriceError(string File, int Line, string Message)
 }
 
 public sealed class CsvPriceFileException(IReadOnlyList<CsvPriceError> errors)
-    : Exception("Invalid price CSV:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
+    : UserInputException("Invalid price CSV:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
 {
     public IReadOnlyList<CsvPriceError> Errors { get; } = errors;
 }
