@@ -25,9 +25,12 @@ internal static class Program
             Console.Error.WriteLine("see 'protocollab --help' or 'protocollab <command> --help'");
             return ExitCodes.Error;
         }
+        using var interruption = new Interruption();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No termination handling of System.CommandLine's: it would exit 130/143 after 2 s, silently, mid clean-up.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(configuration, interruption.Token);
         }
         catch (Exception e)
         {
@@ -44,7 +47,7 @@ internal static class Program
         switch (exception)
         {
             case OperationCanceledException:
-                stderr.WriteLine("error: interrupted; results written so far are kept");
+                stderr.WriteLine($"error: {Interruption.What}; results written so far are kept");
                 break;
             case ProtocolLabException expected:
                 stderr.WriteLine($"error: {expected.Message}");

@@ -81,7 +81,7 @@ internal static class SimulateCommand
         }
         catch (OperationCanceledException)
         {
-            return Fail($"interrupted; blocks written so far are in {Path.Combine(output.FullName, scenario.Name)}");
+            return Fail($"{Interruption.What}; blocks written so far are in {Path.Combine(output.FullName, scenario.Name)}");
         }
         progress?.Dispose();
 
