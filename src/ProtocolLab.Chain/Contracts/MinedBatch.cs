@@ -73,7 +73,7 @@ public static class MinedBatch
     {
         var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
         session.CountSent(transactions.Count);
-        await PoolSettling.WaitUntilPendingAsync(session, sent.Count(s => s.TransactionHash is not null), cancellationToken).ConfigureAwait(false);
+        await PoolSettling.WaitUntilPendingAsync(session, sent, cancellationToken).ConfigureAwait(false);
         await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
         return sent;
     }
