@@ -92,8 +92,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             throw new UserInputException($"--rpc-url {url}: the simulation needs an anvil node (auto-impersonation, anvil_setBalance); this one answers as {node.Dev.Flavor}");
         var latest = await node.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken)
             ?? throw new UnexpectedNodeAnswerException($"--rpc-url {url}: the node has no latest block");
-        var automine = (await node.Rpc.CallAsync("anvil_getAutomine", cancellationToken)).GetBoolean();
-        var before = await node.Dev.SnapshotAsync(cancellationToken);
+        var settings = await AnvilSettings.CaptureAsync(node, cancellationToken);
         try
         {
             await node.Dev.SetAutomineAsync(false, cancellationToken);
@@ -107,9 +106,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             // Best effort: a node that died cannot be restored, and the run's own error says so.
             try
             {
-                await node.Dev.RevertAsync(before, CancellationToken.None);
-                await node.Dev.SetAutoImpersonateAsync(false, CancellationToken.None);
-                await node.Dev.SetAutomineAsync(automine, CancellationToken.None);
+                await settings.RestoreAsync(node);
             }
             catch (RpcException)
             {

@@ -1,3 +1,5 @@
+using ProtocolLab.Chain.Devnets;
+using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Cli.Tests.Support;
 
 namespace ProtocolLab.Cli.Tests.Commands;
@@ -57,6 +59,46 @@ public sealed class InterruptTests : IDisposable
 
         // Then its anvil does not outlive it
         await AssertGoneAsync(anvils);
+    }
+
+    [Fact]
+    public async Task Run_OnAUsersAnvilTerminatedMidRun_LeavesTheNodeAsItWasFound()
+    {
+        // Given a user's anvil that auto-impersonates, with automine on and its own next base fee
+        await using var node = await AnvilDevnet.StartAsync(new AnvilOptions { RepoRoot = RepoPaths.Root, AutoImpersonate = true });
+        await node.Rpc.CallAsync("anvil_setNextBlockBaseFeePerGas", [RpcValue.Quantity(7_000_000_000UL)]);
+        var before = await NodeStateAsync(node);
+
+        // When a run on it is terminated mid-way
+        using (var cli = SignalledCli.Start("run", "scenarios/slow-bleed.yaml", "--output", _output, "--quiet", "--rpc-url", node.RpcUrl.ToString()))
+        {
+            await cli.WaitForLinesAsync(Path.Combine(_output, "slow-bleed", "fixed", "run-000", "blocks.jsonl"), 5, TimeSpan.FromMinutes(2));
+            cli.Signal(SigTerm);
+            var (exitCode, stderr) = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 2, stderr);
+        }
+
+        // Then its blocks, mining, next base fee and impersonation are what they were
+        Assert.Equal(before, await NodeStateAsync(node));
+    }
+
+    private static async Task<string> NodeStateAsync(IDevnet node)
+    {
+        var blocks = await node.Eth.BlockNumberAsync();
+        var automine = (await node.Rpc.CallAsync("anvil_getAutomine")).GetBoolean();
+        var environment = (await node.Rpc.CallAsync("anvil_nodeInfo")).GetProperty("environment");
+        string impersonation;
+        try
+        {
+            // Intrinsic gas too low when anvil would sign for a stranger; "No Signer available" when not. Nothing is sent.
+            await node.Rpc.CallAsync("eth_sendTransaction", [RpcValue.RawJson("""{"from":"0x000000000000000000000000000000000000dEaD","to":"0x000000000000000000000000000000000000dEaD","gas":"0x1"}""")]);
+            impersonation = "sent?";
+        }
+        catch (RpcErrorException e)
+        {
+            impersonation = e.RpcMessage;
+        }
+        return $"block {blocks}, automine {automine}, base fee {environment.GetProperty("baseFee")}, gas limit {environment.GetProperty("gasLimit")}, stranger: {impersonation}";
     }
 
     private static async Task AssertGoneAsync(IReadOnlyList<int> pids)
