@@ -3,6 +3,9 @@ namespace ProtocolLab.Chain.Devnets;
 /// <summary>A devnet could not be started or did not become ready.</summary>
 public class DevnetStartException(string message, Exception? inner = null) : ProtocolLabException(message, inner);
 
+/// <summary>A URL given as a node never answered as one: nothing listens there, or something that is not a JSON-RPC node.</summary>
+public sealed class NodeUnreachableException(string message, Exception? inner = null) : UserInputException(message, inner);
+
 /// <summary>The node binary (anvil, hardhat) is not where it should be.</summary>
 public sealed class DevnetBinaryNotFoundException(string message) : DevnetStartException(message);
 

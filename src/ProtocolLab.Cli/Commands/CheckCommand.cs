@@ -39,7 +39,7 @@ internal static class CheckCommand
         command.Options.Add(allowPublic);
         command.SetAction((parse, ct) =>
         {
-            if (!CliOptions.TryParseRpcUrl(parse.GetValue(rpcUrl), out var url))
+            if (!CliOptions.TryParseRpcUrl(parse.GetValue(rpcUrl), out var url) || !CliOptions.CheckOutput(parse.GetValue(output)!))
                 return Task.FromResult(ExitCodes.Error);
             var backend = new RunnerOptions { OutputDirectory = parse.GetValue(output)!.FullName, RpcUrl = url, AllowPublicChain = parse.GetValue(allowPublic) };
             return ExecuteAsync(parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), backend, parse.GetValue(json), parse.GetValue(quiet), ct);
@@ -154,7 +154,7 @@ internal static class CheckCommand
             var results = await runner.RunAsync(scenario, scenario.Protocol.Designs, cancellationToken);
             return new CheckedScenario(scenario.Name, scenario.Seed, file.ToString(), results, watch.Elapsed);
         }
-        catch (RpcException e)
+        catch (DevnetStoppedException e)
         {
             var message = $"the devnet stopped answering: {e.Message} (results written so far are in {folder})";
             Console.Error.WriteLine($"error: {message}");

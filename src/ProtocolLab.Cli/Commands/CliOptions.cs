@@ -38,6 +38,35 @@ internal static class CliOptions
         return false;
     }
 
+    /// <summary>
+    /// Whether results can be written under <paramref name="output"/>, checked before anything runs so
+    /// a bad --output does not cost a whole run; false (and a one-line error printed) when not.
+    /// </summary>
+    public static bool CheckOutput(DirectoryInfo output)
+    {
+        var path = output.ToString();
+        if (File.Exists(output.FullName))
+            return Refuse($"--output {path}: is a file, expected a folder for the results");
+        try
+        {
+            Directory.CreateDirectory(output.FullName);
+            var probe = Path.Combine(output.FullName, $".protocollab-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refuse($"--output {path}: cannot write results there ({e.Message})");
+        }
+    }
+
+    private static bool Refuse(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return false;
+    }
+
     public static Option<bool> AllowPublicChain() => new("--allow-public-chain")
     {
         Description = "Let --rpc-url point at a public network's chain id (refused otherwise)",

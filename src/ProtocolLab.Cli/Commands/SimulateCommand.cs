@@ -58,7 +58,7 @@ internal static class SimulateCommand
         if (designs is null)
             return ExitCodes.Error;
 
-        if (!CliOptions.TryParseRpcUrl(backend.RpcUrl, out var rpcUrl))
+        if (!CliOptions.TryParseRpcUrl(backend.RpcUrl, out var rpcUrl) || !CliOptions.CheckOutput(output))
             return ExitCodes.Error;
 
         var watch = Stopwatch.StartNew();
@@ -75,7 +75,7 @@ internal static class SimulateCommand
         {
             results = await runner.RunAsync(scenario, designs, cancellationToken);
         }
-        catch (RpcException e)
+        catch (DevnetStoppedException e)
         {
             return Fail($"the devnet stopped answering: {e.Message} (results written so far are in {Path.Combine(output.FullName, scenario.Name)})");
         }
