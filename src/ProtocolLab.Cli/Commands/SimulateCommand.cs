@@ -85,6 +85,11 @@ internal static class SimulateCommand
         }
         progress?.Dispose();
 
+        foreach (var result in results)
+        {
+            foreach (var warning in result.Warnings)
+                Console.Error.WriteLine($"warning: {scenario.Name}/{result.Design.Name} {warning}");
+        }
         var folder = Path.Combine(output.FullName, scenario.Name);
         var report = HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), scenario, results, ReportVersions.Detect(typeof(SimulateCommand).Assembly));
         if (json)

@@ -16,7 +16,11 @@ namespace ProtocolLab.Simulation.Engine;
 public sealed record RunProgress(string Design, int Run, int Runs, int Block, int Blocks);
 
 /// <summary>One design's runs: per-run summaries, their statistics, and where the files are.</summary>
-public sealed record DesignResult(DesignSpec Design, IReadOnlyList<RunSummary> Runs, IReadOnlyList<MetricStatistics> Statistics, string Directory);
+public sealed record DesignResult(DesignSpec Design, IReadOnlyList<RunSummary> Runs, IReadOnlyList<MetricStatistics> Statistics, string Directory)
+{
+    /// <summary>Degenerate-world findings of <see cref="RunDiagnostics"/>; empty when the runs measured something.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 public sealed record RunnerOptions
 {
@@ -160,8 +164,9 @@ public sealed class ScenarioRunner(RunnerOptions options)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
                 runs.Add(await RunOnceAsync(world, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
             }
-            SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs);
-            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory));
+            var warnings = RunDiagnostics.Warnings(runs);
+            SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs, warnings);
+            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory) { Warnings = warnings });
         }
         return results;
     }
