@@ -47,10 +47,15 @@ internal static class CliOptions
         var path = output.ToString();
         if (File.Exists(output.FullName))
             return Refuse($"--output {path}: is a file, expected a folder for the results");
+        // Nothing is created yet (a run refused later must leave no folder): the nearest existing folder must take files.
+        var existing = output;
+        while (existing is { Exists: false } && !File.Exists(existing.FullName))
+            existing = existing.Parent;
+        if (existing is null || File.Exists(existing.FullName))
+            return Refuse($"--output {path}: {existing?.FullName ?? "its root"} is not a folder, so the results folder cannot be made");
         try
         {
-            Directory.CreateDirectory(output.FullName);
-            var probe = Path.Combine(output.FullName, $".protocollab-write-test-{Environment.ProcessId}");
+            var probe = Path.Combine(existing.FullName, $".protocollab-write-test-{Environment.ProcessId}");
             File.WriteAllText(probe, "");
             File.Delete(probe);
             return true;

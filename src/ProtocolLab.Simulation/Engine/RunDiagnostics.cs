@@ -9,7 +9,7 @@ namespace ProtocolLab.Simulation.Engine;
 /// pass vacuously. Each finding is one sentence, recorded in summary.json ("warnings") and shown by
 /// the CLI; `check` fails on them unless --allow-warnings.
 /// </summary>
-public static class RunDiagnostics
+internal static class RunDiagnostics
 {
     /// <summary>A fundamental fall below this is no crash to miss.</summary>
     private const double MinCrash = 0.05;
