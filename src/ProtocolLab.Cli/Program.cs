@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProtocolLab.Chain;
 using ProtocolLab.Cli.Commands;
 
 namespace ProtocolLab.Cli;
@@ -24,20 +25,37 @@ internal static class Program
             Console.Error.WriteLine("see 'protocollab --help' or 'protocollab <command> --help'");
             return ExitCodes.Error;
         }
+        using var interruption = new Interruption();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No termination handling of System.CommandLine's: it would exit 130/143 after 2 s, silently, mid clean-up.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(configuration, interruption.Token);
         }
-        catch (OperationCanceledException)
+        catch (Exception e)
         {
-            Console.Error.WriteLine("error: interrupted; results written so far are kept");
-            return ExitCodes.Error;
+            return Report(e, Console.Error);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Chain.Rpc.RpcException or Chain.Artifacts.ArtifactException or Chain.Devnets.DevnetStartException or Chain.Devnets.ExternalChainRefusedException)
+    }
+
+    /// <summary>
+    /// Expected failures (bad input, a devnet that cannot be reached or died) are one `error:` line;
+    /// anything else is a bug, printed with its stack trace so it can be found.
+    /// </summary>
+    internal static int Report(Exception exception, TextWriter stderr)
+    {
+        switch (exception)
         {
-            // Expected failures (bad set-up, a devnet that died, a file that cannot be written) are one line, not a stack trace.
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Error;
+            case OperationCanceledException:
+                stderr.WriteLine($"error: {Interruption.What}; results written so far are kept");
+                break;
+            case ProtocolLabException expected:
+                stderr.WriteLine($"error: {expected.Message}");
+                break;
+            default:
+                stderr.WriteLine($"error: unexpected failure (a bug; please report it with this trace): {exception}");
+                break;
         }
+        return ExitCodes.Error;
     }
 }

@@ -90,7 +90,7 @@ public sealed class ChainSession
         {
             await MineBlockAsync(cancellationToken).ConfigureAwait(false);
             receipt = await Eth.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"{function}: transaction {hash} was not mined after evm_mine");
+                ?? throw new UnexpectedNodeAnswerException($"{function}: transaction {hash} was not mined after evm_mine");
         }
         if (!receipt.Succeeded)
             throw await ExplainFailureAsync(request, receipt, target, function, cancellationToken).ConfigureAwait(false);

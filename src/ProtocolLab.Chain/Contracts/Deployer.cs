@@ -28,7 +28,7 @@ public static class Deployer
         };
         var receipt = await session.SendAsync(request, Address.Zero, $"deploy {artifact.ContractName}", cancellationToken).ConfigureAwait(false);
         return receipt.ContractAddress
-            ?? throw new InvalidOperationException($"deploy {artifact.ContractName}: receipt {receipt.TransactionHash} has no contract address");
+            ?? throw new UnexpectedNodeAnswerException($"deploy {artifact.ContractName}: receipt {receipt.TransactionHash} has no contract address");
     }
 
     public static async Task<Contract> DeployContractAsync(

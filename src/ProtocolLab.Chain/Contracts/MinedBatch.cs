@@ -73,7 +73,7 @@ public static class MinedBatch
     {
         var sent = transactions.Count == 0 ? [] : await session.Batches.SendAsync(transactions, cancellationToken).ConfigureAwait(false);
         session.CountSent(transactions.Count);
-        await PoolSettling.WaitUntilPendingAsync(session, sent.Count(s => s.TransactionHash is not null), cancellationToken).ConfigureAwait(false);
+        await PoolSettling.WaitUntilPendingAsync(session, sent, cancellationToken).ConfigureAwait(false);
         await session.MineBlockAsync(cancellationToken).ConfigureAwait(false);
         return sent;
     }
@@ -85,7 +85,7 @@ public static class MinedBatch
         if (failed.m is not null)
         {
             var why = failed.m.Error is { } e ? $"rejected: {e.Message}" : failed.m.Receipt is null ? "not mined" : "reverted";
-            throw new InvalidOperationException(
+            throw new TransactionFailedException(
                 $"{what}: transaction {failed.i} of {mined.Count} from {failed.m.Request.From} to {failed.m.Request.To} {why}");
         }
         return mined;

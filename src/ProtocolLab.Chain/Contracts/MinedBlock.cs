@@ -26,7 +26,7 @@ public static class MinedBlocks
             new JsonRpcRequest("eth_getLogs", RpcValue.Object(filter)),
         ], cancellationToken).ConfigureAwait(false);
         var header = Block.ParseOptional(responses[0].GetResultOrThrow())
-            ?? throw new InvalidOperationException("eth_getBlockByNumber(latest) returned no block right after evm_mine");
+            ?? throw new UnexpectedNodeAnswerException("eth_getBlockByNumber(latest) returned no block right after evm_mine");
         return new MinedBlock(sent, header, LogEntry.ParseList(responses[1].GetResultOrThrow()));
     }
 }

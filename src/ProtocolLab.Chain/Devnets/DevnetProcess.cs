@@ -31,7 +31,8 @@ internal sealed class DevnetProcess
         IReadOnlyDictionary<string, string>? environment = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
-        var startInfo = new ProcessStartInfo(fileName)
+        var (launchedFile, launchedArguments) = ParentDeathSignal.Wrap(fileName, arguments);
+        var startInfo = new ProcessStartInfo(launchedFile)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -39,7 +40,7 @@ internal sealed class DevnetProcess
             CreateNoWindow = true,
             WorkingDirectory = workingDirectory ?? "",
         };
-        foreach (var argument in arguments)
+        foreach (var argument in launchedArguments)
             startInfo.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             startInfo.Environment[name] = value;
@@ -52,7 +53,7 @@ internal sealed class DevnetProcess
         process.ErrorDataReceived += (_, e) => devnetProcess.Append(e.Data);
         try
         {
-            process.Start();
+            ParentDeathSignal.OnStarterThread(process.Start);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

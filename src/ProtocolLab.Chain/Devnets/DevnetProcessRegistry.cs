@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace ProtocolLab.Chain.Devnets;
 
 /// <summary>
-/// Every node process the harness started, so none outlives it: they are killed on normal exit,
-/// on Ctrl-C and on an unhandled exception. (A SIGKILL of the harness cannot be caught.)
+/// Every node process the harness started, so none outlives it: they are killed on normal exit and
+/// on an unhandled exception. Ctrl-C and SIGTERM are the front end's to turn into a cancelled run
+/// (which disposes its node); a SIGKILL, which nothing can catch, is covered by <see cref="ParentDeathSignal"/>.
 /// </summary>
 internal static class DevnetProcessRegistry
 {
@@ -15,7 +16,6 @@ internal static class DevnetProcessRegistry
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
-        Console.CancelKeyPress += (_, _) => KillAll();
     }
 
     public static int Count => Live.Count;

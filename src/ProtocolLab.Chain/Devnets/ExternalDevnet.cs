@@ -45,7 +45,7 @@ public sealed class ExternalDevnet : IDevnet
         try
         {
             var eth = new EthClient(rpc);
-            var chainId = await eth.ChainIdAsync(cancellationToken).ConfigureAwait(false);
+            var chainId = await FirstAnswerAsync(eth, rpc.Url, cancellationToken).ConfigureAwait(false);
             if (!allowPublicChain && PublicChains.TryGetName(chainId, out var name))
                 throw new ExternalChainRefusedException(rpc.Url, chainId, name);
             var flavor = await DetectFlavorAsync(rpc, cancellationToken).ConfigureAwait(false);
@@ -63,6 +63,31 @@ public sealed class ExternalDevnet : IDevnet
     {
         Rpc.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// eth_chainId, the first call: a failure here means the URL never was a node, which is said as such
+    /// (not as a devnet that stopped), naming the URL and never quoting the page a web server sent.
+    /// </summary>
+    private static async Task<ulong> FirstAnswerAsync(EthClient eth, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await eth.ChainIdAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcTransportException e) when (e.HttpStatus is null)
+        {
+            throw new NodeUnreachableException($"could not connect to {url}: {e.InnerException?.Message ?? "no answer"}. Is a node listening there?", e);
+        }
+        catch (RpcTimeoutException e)
+        {
+            throw new NodeUnreachableException($"could not connect to {url}: no answer to eth_chainId within {e.Timeout.TotalSeconds:0.#} s", e);
+        }
+        catch (Exception e) when (e is RpcTransportException or RpcProtocolException or RpcErrorException)
+        {
+            var status = e is RpcTransportException { HttpStatus: { } code } ? $"HTTP {code}" : "an answer that is not JSON-RPC";
+            throw new NodeUnreachableException($"{url} does not answer as an Ethereum JSON-RPC node ({status} to eth_chainId); check the --rpc-url", e);
+        }
     }
 
     private static async Task<DevFlavor> DetectFlavorAsync(JsonRpcClient rpc, CancellationToken cancellationToken)

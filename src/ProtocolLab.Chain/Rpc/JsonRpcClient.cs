@@ -92,7 +92,10 @@ public sealed class JsonRpcClient : IDisposable
             var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode && !LooksLikeJsonRpcError(body))
             {
-                var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300));
+                // A web page is noise in an error line: say what it was, not what it said.
+                var text = response.Content.Headers.ContentType?.MediaType == "text/html" || body.AsSpan().TrimStart(" \r\n\t"u8).StartsWith("<"u8)
+                    ? $"an HTML page of {body.Length} bytes"
+                    : System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300));
                 throw new RpcTransportException(Url, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} for {what}: {text}", (int)response.StatusCode);
             }
             using var document = JsonDocument.Parse(body);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ProtocolLab.Chain.Rpc;
 
 /// <summary>Base of every failure the JSON-RPC layer raises.</summary>
-public abstract class RpcException : Exception
+public abstract class RpcException : ProtocolLabException
 {
     protected RpcException(Uri url, string message, Exception? inner = null)
         : base(message, inner) => Url = url;

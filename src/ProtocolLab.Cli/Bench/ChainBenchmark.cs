@@ -112,7 +112,7 @@ public sealed class ChainBenchmark(string repoRoot, int transfers = 5_000, int b
             }
             var results = await session.Batches.SendAsync(requests, cancellationToken);
             if (results.FirstOrDefault(r => !r.Succeeded) is { } failed)
-                throw new InvalidOperationException($"benchmark transfer rejected: {failed.Error}");
+                throw new TransactionFailedException($"benchmark transfer rejected: {failed.Error}");
             await session.Dev.MineAsync(1, cancellationToken);
         }
         watch.Stop();
@@ -134,6 +134,6 @@ public sealed class ChainBenchmark(string repoRoot, int transfers = 5_000, int b
         response.EnsureSuccessStatusCode();
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (text.Contains("\"error\"", StringComparison.Ordinal))
-            throw new InvalidOperationException($"floor batch had an error: {text[..Math.Min(300, text.Length)]}");
+            throw new UnexpectedNodeAnswerException($"floor batch had an error: {text[..Math.Min(300, text.Length)]}");
     }
 }

@@ -44,7 +44,7 @@ internal sealed record Budget(
 
 /// <summary>Every validation problem of a budget file, not only the first.</summary>
 internal sealed class BudgetFileException(IReadOnlyList<BudgetError> errors)
-    : Exception($"The budget file is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")})")
+    : Chain.UserInputException($"The budget file is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")})")
 {
     public IReadOnlyList<BudgetError> Errors { get; } = errors;
 }

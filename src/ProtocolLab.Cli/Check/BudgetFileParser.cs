@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Scenarios;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,8 +17,12 @@ internal static class BudgetFileParser
     private static readonly string[] RootFields = ["budgets"];
     private static readonly string[] EntryFields = ["scenario", "design", "metric", "statistic", "min", "max"];
 
-    public static IReadOnlyList<Budget> Load(string path, string displayPath) =>
-        Parse(File.ReadAllText(path, Encoding.UTF8), displayPath);
+    public static IReadOnlyList<Budget> Load(string path, string displayPath)
+    {
+        if (YamlText.Decode(File.ReadAllBytes(path), out var notUtf8) is { } text)
+            return Parse(text, displayPath);
+        throw new BudgetFileException([new BudgetError(new BudgetSource(displayPath, notUtf8!.Line, notUtf8.Column), "(file)", notUtf8.Message)]);
+    }
 
     public static IReadOnlyList<Budget> Parse(string text, string displayPath)
     {
@@ -42,6 +46,10 @@ internal static class BudgetFileParser
             if (stream.Documents.Count == 1)
                 return stream.Documents[0].RootNode;
             errors.Add(new BudgetError(new BudgetSource(file, 1, 1), "(file)", $"expected exactly one YAML document, found {stream.Documents.Count}"));
+        }
+        catch (Exception) when (YamlText.UnclosedFlowMapping(text) is { } unclosed)
+        {
+            errors.Add(new BudgetError(new BudgetSource(file, unclosed.Line, unclosed.Column), "(syntax)", unclosed.Message));
         }
         catch (YamlException e)
         {

@@ -28,6 +28,10 @@ internal static class CheckCommand
         var quiet = CliOptions.Quiet();
         var rpcUrl = CliOptions.RpcUrl();
         var allowPublic = CliOptions.AllowPublicChain();
+        var allowWarnings = new Option<bool>("--allow-warnings")
+        {
+            Description = "Pass even when a run's world was degenerate (its oracle never saw the crash, nothing traded); such warnings fail the gate otherwise",
+        };
         var command = new Command(
             "check",
             "Run scenarios and check their metrics against budgets: exit 0 when every budget holds, 1 when one is exceeded, 2 on an error.\n\n"
@@ -37,18 +41,19 @@ internal static class CheckCommand
         };
         command.Options.Add(rpcUrl);
         command.Options.Add(allowPublic);
+        command.Options.Add(allowWarnings);
         command.SetAction((parse, ct) =>
         {
-            if (!CliOptions.TryParseRpcUrl(parse.GetValue(rpcUrl), out var url))
+            if (!CliOptions.TryParseRpcUrl(parse.GetValue(rpcUrl), out var url) || !CliOptions.CheckOutput(parse.GetValue(output)!))
                 return Task.FromResult(ExitCodes.Error);
             var backend = new RunnerOptions { OutputDirectory = parse.GetValue(output)!.FullName, RpcUrl = url, AllowPublicChain = parse.GetValue(allowPublic) };
-            return ExecuteAsync(parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), backend, parse.GetValue(json), parse.GetValue(quiet), ct);
+            return ExecuteAsync(parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), backend, parse.GetValue(json), parse.GetValue(quiet), parse.GetValue(allowWarnings), ct);
         });
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, RunnerOptions backend, bool json, bool quiet, CancellationToken cancellationToken)
+        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, RunnerOptions backend, bool json, bool quiet, bool allowWarnings, CancellationToken cancellationToken)
     {
         if (files.Length == 0 || budgetFile is null)
         {
@@ -70,6 +75,10 @@ internal static class CheckCommand
         var checks = checkedScenarios.SelectMany(s => s.Checks).ToList();
         var failedRun = checkedScenarios.Any(s => s.Scenario.RunError is not null);
         var exitCode = failedRun ? ExitCodes.Error : BudgetEvaluator.ExitCode(checks);
+        var warnings = checkedScenarios.Sum(s => s.Scenario.Results.Sum(d => d.Warnings.Count));
+        var warningsFail = warnings > 0 && !allowWarnings && exitCode == ExitCodes.Ok;
+        if (warningsFail)
+            exitCode = ExitCodes.BudgetExceeded;
         if (junit is not null)
             JUnitReport.Write(junit.FullName, JUnitReport.Build(budgetFile.ToString(), checkedScenarios));
         if (json)
@@ -84,12 +93,18 @@ internal static class CheckCommand
             Console.Out.WriteLine($"{scenario.Name}: {runs} run{(runs == 1 ? "" : "s")}, seed {scenario.Seed}, results: {Path.Combine(backend.OutputDirectory, scenario.Name)} ({scenario.Elapsed.TotalSeconds:F1} s)");
             foreach (var check in scenarioChecks)
                 Console.Out.WriteLine(check.Message);
+            foreach (var design in scenario.Results)
+            {
+                foreach (var warning in design.Warnings)
+                    Console.Out.WriteLine($"WARN {scenario.Name}/{design.Design.Name} {warning}");
+            }
         }
         var failed = checks.Count(c => c.Status == BudgetStatus.Fail);
         var errors = checks.Count(c => c.Status == BudgetStatus.Error);
         var verdict = exitCode switch
         {
             ExitCodes.Ok => "all budgets hold",
+            ExitCodes.BudgetExceeded when warningsFail => $"but {warnings} degenerate-world warning{(warnings == 1 ? "" : "s")} (pass --allow-warnings to accept)",
             ExitCodes.BudgetExceeded => $"{failed} exceeded",
             _ => failedRun ? "a scenario did not complete" : $"{errors} could not be checked",
         };
@@ -154,7 +169,7 @@ internal static class CheckCommand
             var results = await runner.RunAsync(scenario, scenario.Protocol.Designs, cancellationToken);
             return new CheckedScenario(scenario.Name, scenario.Seed, file.ToString(), results, watch.Elapsed);
         }
-        catch (RpcException e)
+        catch (DevnetStoppedException e)
         {
             var message = $"the devnet stopped answering: {e.Message} (results written so far are in {folder})";
             Console.Error.WriteLine($"error: {message}");

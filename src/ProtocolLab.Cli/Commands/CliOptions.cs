@@ -38,6 +38,40 @@ internal static class CliOptions
         return false;
     }
 
+    /// <summary>
+    /// Whether results can be written under <paramref name="output"/>, checked before anything runs so
+    /// a bad --output does not cost a whole run; false (and a one-line error printed) when not.
+    /// </summary>
+    public static bool CheckOutput(DirectoryInfo output)
+    {
+        var path = output.ToString();
+        if (File.Exists(output.FullName))
+            return Refuse($"--output {path}: is a file, expected a folder for the results");
+        // Nothing is created yet (a run refused later must leave no folder): the nearest existing folder must take files.
+        var existing = output;
+        while (existing is { Exists: false } && !File.Exists(existing.FullName))
+            existing = existing.Parent;
+        if (existing is null || File.Exists(existing.FullName))
+            return Refuse($"--output {path}: {existing?.FullName ?? "its root"} is not a folder, so the results folder cannot be made");
+        try
+        {
+            var probe = Path.Combine(existing.FullName, $".protocollab-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refuse($"--output {path}: cannot write results there ({e.Message})");
+        }
+    }
+
+    private static bool Refuse(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return false;
+    }
+
     public static Option<bool> AllowPublicChain() => new("--allow-public-chain")
     {
         Description = "Let --rpc-url point at a public network's chain id (refused otherwise)",

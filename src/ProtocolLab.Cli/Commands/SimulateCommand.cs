@@ -58,7 +58,7 @@ internal static class SimulateCommand
         if (designs is null)
             return ExitCodes.Error;
 
-        if (!CliOptions.TryParseRpcUrl(backend.RpcUrl, out var rpcUrl))
+        if (!CliOptions.TryParseRpcUrl(backend.RpcUrl, out var rpcUrl) || !CliOptions.CheckOutput(output))
             return ExitCodes.Error;
 
         var watch = Stopwatch.StartNew();
@@ -75,16 +75,21 @@ internal static class SimulateCommand
         {
             results = await runner.RunAsync(scenario, designs, cancellationToken);
         }
-        catch (RpcException e)
+        catch (DevnetStoppedException e)
         {
             return Fail($"the devnet stopped answering: {e.Message} (results written so far are in {Path.Combine(output.FullName, scenario.Name)})");
         }
         catch (OperationCanceledException)
         {
-            return Fail($"interrupted; blocks written so far are in {Path.Combine(output.FullName, scenario.Name)}");
+            return Fail($"{Interruption.What}; blocks written so far are in {Path.Combine(output.FullName, scenario.Name)}");
         }
         progress?.Dispose();
 
+        foreach (var result in results)
+        {
+            foreach (var warning in result.Warnings)
+                Console.Error.WriteLine($"warning: {scenario.Name}/{result.Design.Name} {warning}");
+        }
         var folder = Path.Combine(output.FullName, scenario.Name);
         var report = HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), scenario, results, ReportVersions.Detect(typeof(SimulateCommand).Assembly));
         if (json)

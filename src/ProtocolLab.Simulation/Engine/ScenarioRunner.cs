@@ -1,3 +1,4 @@
+using ProtocolLab.Chain;
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Devnets;
@@ -15,7 +16,11 @@ namespace ProtocolLab.Simulation.Engine;
 public sealed record RunProgress(string Design, int Run, int Runs, int Block, int Blocks);
 
 /// <summary>One design's runs: per-run summaries, their statistics, and where the files are.</summary>
-public sealed record DesignResult(DesignSpec Design, IReadOnlyList<RunSummary> Runs, IReadOnlyList<MetricStatistics> Statistics, string Directory);
+public sealed record DesignResult(DesignSpec Design, IReadOnlyList<RunSummary> Runs, IReadOnlyList<MetricStatistics> Statistics, string Directory)
+{
+    /// <summary>Degenerate-world findings of <see cref="RunDiagnostics"/>; empty when the runs measured something.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 public sealed record RunnerOptions
 {
@@ -88,11 +93,10 @@ public sealed class ScenarioRunner(RunnerOptions options)
     {
         await using var node = await ExternalDevnet.ConnectAsync(url, options.AllowPublicChain, cancellationToken);
         if (node.Dev.Flavor != DevFlavor.Anvil)
-            throw new InvalidOperationException($"--rpc-url {url}: the simulation needs an anvil node (auto-impersonation, anvil_setBalance); this one answers as {node.Dev.Flavor}");
+            throw new UserInputException($"--rpc-url {url}: the simulation needs an anvil node (auto-impersonation, anvil_setBalance); this one answers as {node.Dev.Flavor}");
         var latest = await node.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken)
-            ?? throw new InvalidOperationException($"--rpc-url {url}: the node has no latest block");
-        var automine = (await node.Rpc.CallAsync("anvil_getAutomine", cancellationToken)).GetBoolean();
-        var before = await node.Dev.SnapshotAsync(cancellationToken);
+            ?? throw new UnexpectedNodeAnswerException($"--rpc-url {url}: the node has no latest block");
+        var settings = await AnvilSettings.CaptureAsync(node, cancellationToken);
         try
         {
             await node.Dev.SetAutomineAsync(false, cancellationToken);
@@ -106,9 +110,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             // Best effort: a node that died cannot be restored, and the run's own error says so.
             try
             {
-                await node.Dev.RevertAsync(before, CancellationToken.None);
-                await node.Dev.SetAutoImpersonateAsync(false, CancellationToken.None);
-                await node.Dev.SetAutomineAsync(automine, CancellationToken.None);
+                await settings.RestoreAsync(node);
             }
             catch (RpcException)
             {
@@ -161,8 +163,9 @@ public sealed class ScenarioRunner(RunnerOptions options)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
                 runs.Add(await RunOnceAsync(world, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
             }
-            SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs);
-            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory));
+            var warnings = RunDiagnostics.Warnings(runs);
+            SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs, warnings);
+            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory) { Warnings = warnings });
         }
         return results;
     }
@@ -202,7 +205,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
     internal static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)
     {
         if (!await session.Dev.RevertAsync(snapshot, cancellationToken))
-            throw new InvalidOperationException($"evm_revert to snapshot {snapshot} failed");
+            throw new UnexpectedNodeAnswerException($"evm_revert to snapshot {snapshot} failed");
         session.Clock!.Reset(timestamp);
         session.Clock.SecondsPerBlock = 1;
         session.Nonces.ResetAll();

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ProtocolLab.Chain;
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
@@ -98,7 +99,7 @@ public sealed class SimulationWorld
         var supplied = Units.LoanBase(Scenario.Market.LenderSupply);
         if (borrowed > supplied)
         {
-            throw new InvalidOperationException(
+            throw new UserInputException(
                 $"{Scenario.SourcePath}: market.lenderSupply: the population borrows {Units.LoanWhole(borrowed):N0} {Scenario.Market.Loan.Symbol} " +
                 $"under design '{Design.Name}' but lenders supply only {Scenario.Market.LenderSupply:N0}; raise lenderSupply or shrink the population");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProtocolLab.Chain;
 
 namespace ProtocolLab.Simulation.Paths;
 
@@ -12,7 +13,7 @@ public sealed record CsvPriceError(string File, int Line, string Message)
 }
 
 public sealed class CsvPriceFileException(IReadOnlyList<CsvPriceError> errors)
-    : Exception("Invalid price CSV:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
+    : UserInputException("Invalid price CSV:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
 {
     public IReadOnlyList<CsvPriceError> Errors { get; } = errors;
 }
@@ -20,7 +21,8 @@ public sealed class CsvPriceFileException(IReadOnlyList<CsvPriceError> errors)
 /// <summary>
 /// Parses <c>timestamp,price</c> CSV: a header line <c>timestamp,price</c>, then one row per
 /// observation with a whole-second Unix timestamp and a positive price. Blank lines and lines
-/// starting with '#' are skipped. All errors are collected, each naming its line.
+/// starting with '#' are skipped. All errors are collected, each naming its line and what was
+/// expected: never the line's text, since a mistyped path may name a file that is not meant to be shown.
 /// </summary>
 public static class CsvPriceFile
 {
@@ -48,7 +50,7 @@ public static class CsvPriceFile
                 sawHeader = true;
                 if (!string.Equals(line.Replace(" ", ""), "timestamp,price", StringComparison.OrdinalIgnoreCase))
                 {
-                    errors.Add(new(displayPath, lineNumber, $"expected the header \"timestamp,price\", found \"{line}\""));
+                    errors.Add(new(displayPath, lineNumber, "expected the header \"timestamp,price\" as the first line that is not blank or a comment"));
                 }
 
                 continue;
@@ -63,14 +65,14 @@ public static class CsvPriceFile
 
             if (!long.TryParse(fields[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp))
             {
-                errors.Add(new(displayPath, lineNumber, $"expected a whole-second Unix timestamp, found \"{fields[0].Trim()}\""));
+                errors.Add(new(displayPath, lineNumber, "expected a whole-second Unix timestamp in the first field"));
                 continue;
             }
 
             if (!double.TryParse(fields[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var price)
                 || !double.IsFinite(price) || price <= 0)
             {
-                errors.Add(new(displayPath, lineNumber, $"expected a positive price, found \"{fields[1].Trim()}\""));
+                errors.Add(new(displayPath, lineNumber, "expected a positive price in the second field"));
                 continue;
             }
 

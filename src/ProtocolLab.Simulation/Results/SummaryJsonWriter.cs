@@ -15,7 +15,8 @@ public static class SummaryJsonWriter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(Stream stream, SummaryHeader header, IReadOnlyList<RunSummary> runs)
+    /// <param name="warnings">Degenerate-world findings; a "warnings" array is written only when there are some.</param>
+    public static void Write(Stream stream, SummaryHeader header, IReadOnlyList<RunSummary> runs, IReadOnlyList<string>? warnings = null)
     {
         using var writer = new Utf8JsonWriter(stream, ResultFormat.Indented);
         writer.WriteStartObject();
@@ -38,15 +39,26 @@ public static class SummaryJsonWriter
         }
 
         writer.WriteEndObject();
+        if (warnings is { Count: > 0 })
+        {
+            writer.WriteStartArray("warnings");
+            foreach (var warning in warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
         writer.Flush();
         stream.WriteByte((byte)'\n');
     }
 
-    public static void Write(string path, SummaryHeader header, IReadOnlyList<RunSummary> runs)
+    public static void Write(string path, SummaryHeader header, IReadOnlyList<RunSummary> runs, IReadOnlyList<string>? warnings = null)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        Write(stream, header, runs);
+        Write(stream, header, runs, warnings);
     }
 
     private static void WriteRun(Utf8JsonWriter writer, int run, RunSummary s)

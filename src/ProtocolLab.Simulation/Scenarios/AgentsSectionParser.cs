@@ -41,10 +41,10 @@ internal static partial class AgentsSectionParser
                 agents.Errors.Add(liquidator.Node, path + ".name", $"expected a liquidator name not used before, found \"{name}\" again");
             }
 
-            var capital = liquidator.Number("capital", NumberRule.Positive);
+            var capital = liquidator.Number("capital", NumberRule.PositiveTokenAmount);
             var delay = liquidator.WholeNumber("reactionDelayBlocks", 0, 1000, 0);
             var gasBid = ParseGasBid(liquidator.Mapping("gasBid"));
-            var minProfit = liquidator.Number("minProfit", NumberRule.NonNegative, 0);
+            var minProfit = liquidator.Number("minProfit", NumberRule.TokenAmount, 0);
             var sell = ParseSell(liquidator);
             liquidator.RejectUnknownFields();
             result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell));
@@ -115,7 +115,7 @@ internal static partial class AgentsSectionParser
         }
 
         var enabled = arbitrageur.Boolean("enabled", true);
-        var capital = arbitrageur.Number("capitalPerBlock", NumberRule.NonNegative, double.IsNaN(defaultCapital) ? 0 : defaultCapital);
+        var capital = arbitrageur.Number("capitalPerBlock", NumberRule.TokenAmount, double.IsNaN(defaultCapital) ? 0 : defaultCapital);
         arbitrageur.RejectUnknownFields();
         return new ArbitrageurSpec(enabled, capital);
     }

@@ -9,6 +9,14 @@ internal sealed record NumberRule(double Min, double Max, bool MinExclusive = fa
 
     public static NumberRule NonNegative { get; } = new(0, double.PositiveInfinity);
 
+    /// <summary>
+    /// Whole tokens: at most 10^15, so base units (10^18) times the market's WAD (10^18) and price (10^8)
+    /// scales stay far inside uint256.
+    /// </summary>
+    public static NumberRule TokenAmount { get; } = new(0, 1e15);
+
+    public static NumberRule PositiveTokenAmount { get; } = new(0, 1e15, MinExclusive: true);
+
     public static NumberRule Fraction { get; } = new(0, 1);
 
     public static NumberRule OpenFraction { get; } = new(0, 1, MinExclusive: true, MaxExclusive: true);

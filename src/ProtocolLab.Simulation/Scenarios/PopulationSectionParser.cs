@@ -52,7 +52,7 @@ internal static class PopulationSectionParser
         else if (distribution == "pareto")
         {
             var alpha = size.Number("alpha", new NumberRule(0, 100, MinExclusive: true));
-            var scale = size.Number("scale", NumberRule.Positive);
+            var scale = size.Number("scale", NumberRule.PositiveTokenAmount);
             var (min, max) = ReadClamp(size);
             result = new ParetoSizeSpec(alpha, scale, min, max);
         }
@@ -70,8 +70,8 @@ internal static class PopulationSectionParser
 
     private static (double Min, double Max) ReadClamp(MappingReader size)
     {
-        var min = size.Number("min", NumberRule.Positive);
-        var max = size.Number("max", NumberRule.Positive);
+        var min = size.Number("min", NumberRule.PositiveTokenAmount);
+        var max = size.Number("max", NumberRule.PositiveTokenAmount);
         if (min > max)
         {
             size.Errors.Add(size.Node, size.FieldPath("max"), $"expected max at least min {min}, found {max}");

@@ -86,6 +86,12 @@ internal static class PricePathSectionParser
         var fullPath = Path.GetFullPath(Path.Combine(scenarioDirectory, file));
         var fieldPath = path.FieldPath("file");
         var node = path.Node.Children[new YamlScalarNode("file")];
+        if (!IsInside(fullPath, scenarioDirectory))
+        {
+            path.Errors.Add(node, fieldPath, $"expected a CSV file inside the scenario's folder {Path.GetFullPath(scenarioDirectory)}, found a path outside it");
+            return new CsvPathSpec(file, fullPath, new CsvPriceSeries([], []));
+        }
+
         if (!File.Exists(fullPath))
         {
             path.Errors.Add(node, fieldPath, $"expected an existing CSV file, found no file at {fullPath}");
@@ -105,5 +111,21 @@ internal static class PricePathSectionParser
 
             return new CsvPathSpec(file, fullPath, new CsvPriceSeries([], []));
         }
+    }
+
+    /// <summary>
+    /// A scenario reads only files beside it or below: a shared scenario must not make the harness read
+    /// (and quote in errors) whatever its path points at. Links are followed before the check.
+    /// </summary>
+    private static bool IsInside(string fullPath, string directory)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;
+        if (!fullPath.StartsWith(root, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var target = File.Exists(fullPath) ? new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true) : null;
+        return target is null || target.FullName.StartsWith(root, StringComparison.Ordinal);
     }
 }

@@ -45,7 +45,7 @@ internal static partial class ProtocolSectionParser
             }
         }
 
-        var insuranceFund = protocol.Number("insuranceFund", NumberRule.NonNegative, 0);
+        var insuranceFund = protocol.Number("insuranceFund", NumberRule.TokenAmount, 0);
         var maxOracleAge = protocol.WholeNumber("maxOracleAgeSeconds", 1, 604_800, 3600);
         protocol.RejectUnknownFields();
         return new ProtocolSpec(designs, insuranceFund, maxOracleAge);

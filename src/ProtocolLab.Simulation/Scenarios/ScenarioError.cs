@@ -1,3 +1,5 @@
+using ProtocolLab.Chain;
+
 namespace ProtocolLab.Simulation.Scenarios;
 
 /// <summary>One problem in a scenario file, printed as <c>file:line:col: field.path: message</c>.</summary>
@@ -7,7 +9,7 @@ public sealed record ScenarioError(string File, int Line, int Column, string Fie
 }
 
 /// <summary>Thrown when a scenario file is invalid; carries every error found, not only the first.</summary>
-public sealed class ScenarioLoadException : Exception
+public sealed class ScenarioLoadException : UserInputException
 {
     public ScenarioLoadException(IReadOnlyList<ScenarioError> errors)
         : base(FormatMessage(errors))

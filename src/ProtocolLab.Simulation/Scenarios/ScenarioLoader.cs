@@ -26,8 +26,14 @@ public static partial class ScenarioLoader
 
     private static Scenario Parse(byte[] bytes, string displayPath, string baseDirectory, string sourcePath)
     {
-        var canonical = ScenarioHash.Canonicalize(bytes);
         var errors = new ErrorCollector(displayPath);
+        if (YamlText.Decode(bytes, out var notUtf8) is null)
+        {
+            errors.Add(new Mark(0, notUtf8!.Line, notUtf8.Column), "(file)", notUtf8.Message);
+            throw new ScenarioLoadException(errors.Errors);
+        }
+
+        var canonical = ScenarioHash.Canonicalize(bytes);
         var root = ReadRoot(Encoding.UTF8.GetString(canonical), errors);
         if (root is null)
         {
@@ -62,6 +68,10 @@ public static partial class ScenarioLoader
             }
 
             errors.Add(Mark.Empty, "(file)", $"expected exactly one YAML document, found {stream.Documents.Count}");
+        }
+        catch (Exception) when (YamlText.UnclosedFlowMapping(text) is { } unclosed)
+        {
+            errors.Add(new Mark(0, unclosed.Line, unclosed.Column), "(syntax)", unclosed.Message);
         }
         catch (YamlException ex)
         {
@@ -109,6 +119,11 @@ public static partial class ScenarioLoader
         if (options is not null && oracleReader is not null && oracle.Mode is OracleMode.Twap or OracleMode.Spot)
         {
             root.Errors.Add(oracleReader.Node, "oracle.mode", $"expected exogenous or market in an options scenario (the vault reads a push feed), found {oracle.Mode.ToString().ToLowerInvariant()}");
+        }
+
+        if (oracleReader is not null && agentsReader is not null)
+        {
+            WorldChecks.OracleSeesThePricePath(oracle, agents, oracleReader, root.Errors);
         }
 
         var pathReader = root.Mapping("pricePath");

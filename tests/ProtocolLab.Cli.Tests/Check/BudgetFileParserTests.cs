@@ -135,4 +135,33 @@ public class BudgetFileParserTests
         Assert.NotEmpty(budgets);
         Assert.All(budgets, b => Assert.True(b.Min is not null || b.Max is not null));
     }
+
+    [Fact]
+    public void Load_NonUtf8File_IsAnErrorNamingFileAndLine()
+    {
+        // Given a budget file with a Latin-1 byte (0xB5, 'µ') in a comment on line 2
+        var path = Path.Combine(Directory.CreateTempSubdirectory("protocollab-").FullName, "budgets.yaml");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("budgets:\n  # \u00b5 budget\n  - { scenario: crash-30, metric: badDebt, max: 1 }\n"));
+
+        // When it is loaded
+        var exception = Assert.Throws<BudgetFileException>(() => BudgetFileParser.Load(path, "budgets.yaml"));
+
+        // Then the error names the file, the line and what was expected
+        var error = Assert.Single(exception.Errors).ToString();
+        Assert.StartsWith("budgets.yaml:2:", error);
+        Assert.Contains("expected UTF-8 text, found byte 0xB5 at byte offset 13", error);
+    }
+
+    [Fact]
+    public void Parse_UnclosedFlowMapping_NamesTheLineOfItsBrace()
+    {
+        // Given an entry on line 2 whose flow mapping is never closed
+        var yaml = "budgets:\n  - { scenario: crash-30, metric: badDebt, max: 1\n";
+
+        // When it is parsed
+        var error = Assert.Single(Errors(yaml));
+
+        // Then the error points at the brace
+        Assert.StartsWith("budgets.yaml:2:5: (syntax): expected a '}' closing this '{'", error);
+    }
 }

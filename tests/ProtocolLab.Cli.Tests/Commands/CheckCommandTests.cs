@@ -73,4 +73,25 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: check needs ", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_OracleNeverSeesTheCrash_FailsOnTheWarningUnlessAllowed()
+    {
+        // Given a scenario whose budgets hold but whose oracle never sees its 30% crash
+        var scenario = Budgets("blind-oracle.yaml");
+
+        // When the gate runs, then again with --allow-warnings
+        var strict = await CliProcess.RunAsync("check", scenario, "--budget", Budgets("blind-oracle-budgets.yaml"), "--output", _output, "--quiet");
+        var allowed = await CliProcess.RunAsync("check", scenario, "--budget", Budgets("blind-oracle-budgets.yaml"), "--output", _output, "--quiet", "--allow-warnings");
+
+        // Then the strict gate fails on a WARN line naming the design and the oracle, the lenient one passes
+        Assert.True(strict.ExitCode == 1, $"exit {strict.ExitCode}\n{strict.Stdout}\n{strict.Stderr}");
+        var warn = Assert.Single(strict.Stdout.Split('\n'), l => l.StartsWith("WARN ", StringComparison.Ordinal));
+        Assert.StartsWith("WARN blind-oracle/fixed run 0: the price path fell 30% but the oracle at most ", warn, StringComparison.Ordinal);
+        Assert.True(allowed.ExitCode == 0, $"exit {allowed.ExitCode}\n{allowed.Stdout}\n{allowed.Stderr}");
+
+        // And summary.json records the warning
+        var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "blind-oracle", "fixed", "summary.json")));
+        Assert.Contains("oracle", Assert.Single(summary.RootElement.GetProperty("warnings").EnumerateArray()).GetString());
+    }
 }

@@ -30,8 +30,8 @@ public class CsvPriceFileTests
         // Then every error names the file and line
         Assert.Equal(
             [
-                "data/x.csv:1: expected the header \"timestamp,price\", found \"time,price\"",
-                "data/x.csv:3: expected a whole-second Unix timestamp, found \"abc\"",
+                "data/x.csv:1: expected the header \"timestamp,price\" as the first line that is not blank or a comment",
+                "data/x.csv:3: expected a whole-second Unix timestamp in the first field",
                 "data/x.csv:4: expected 2 fields (timestamp,price), found 1",
                 "data/x.csv:6: expected a timestamp after 200, found 50",
             ],
@@ -45,5 +45,21 @@ public class CsvPriceFileTests
         // When / Then parsing fails saying so
         var exception = Assert.Throws<CsvPriceFileException>(() => CsvPriceFile.Parse("timestamp,price\n", "x.csv"));
         Assert.Contains("expected at least one timestamp,price row", Assert.Single(exception.Errors).Message);
+    }
+
+    [Fact]
+    public void Parse_FileThatIsNotCsv_NamesLinesAndExpectationsButNoContent()
+    {
+        // Given a file that is not a price CSV at all (a password file's lines)
+        var text = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n";
+
+        // When it is parsed
+        var exception = Assert.Throws<CsvPriceFileException>(() => CsvPriceFile.Parse(text, "passwd"));
+
+        // Then the errors name the line and what was expected, never what the file holds
+        Assert.StartsWith("passwd:1: expected the header \"timestamp,price\"", exception.Errors[0].ToString());
+        Assert.All(exception.Errors, e => Assert.DoesNotContain("root", e.Message));
+        Assert.All(exception.Errors, e => Assert.DoesNotContain("daemon", e.Message));
+        Assert.DoesNotContain("root", exception.Message);
     }
 }

@@ -30,7 +30,7 @@ public class ScenarioCsvPathTests
         var error = Assert.Single(ScenarioYaml.Errors(yaml, directory));
 
         // Then both the scenario position and the CSV line are named
-        Assert.Contains("pricePath.file: eth.csv:3: expected a positive price, found \"-1\"", error);
+        Assert.Contains("pricePath.file: eth.csv:3: expected a positive price in the second field", error);
     }
 
     [Fact]
@@ -50,5 +50,22 @@ public class ScenarioCsvPathTests
         // Then the series is read and the hash covers the CSV content
         Assert.Equal([100L, 112L], Assert.IsType<CsvPathSpec>(first.PricePath).Series.Timestamps);
         Assert.NotEqual(first.Hash, second.Hash);
+    }
+
+    [Fact]
+    public void Parse_CsvPathOutsideScenarioFolder_IsRefusedWithoutEchoingIt()
+    {
+        // Given a secret file one folder above the scenario's, named by a relative path
+        var parent = Directory.CreateTempSubdirectory("protocollab-").FullName;
+        var directory = Directory.CreateDirectory(Path.Combine(parent, "scenarios")).FullName;
+        File.WriteAllText(Path.Combine(parent, "passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        var yaml = ScenarioYaml.With("  kind: step\n  at: 3\n  drop: 0.3", "  kind: csv\n  file: ../passwd");
+
+        // When it is loaded
+        var error = Assert.Single(ScenarioYaml.Errors(yaml, directory));
+
+        // Then it is refused as outside the scenario's folder, and nothing of it is shown
+        Assert.Contains("pricePath.file: expected a CSV file inside the scenario's folder", error);
+        Assert.DoesNotContain("root:", error);
     }
 }

@@ -19,19 +19,6 @@ public class ScenarioSyntaxErrorTests
     }
 
     [Fact]
-    public void Parse_UnclosedFlowMapping_IsReportedNotThrown()
-    {
-        // Given an unclosed flow mapping (YamlDotNet's scanner fails without a position here)
-        var yaml = ScenarioYaml.With("collateral: { symbol: WETH, decimals: 18 }", "collateral: { symbol: WETH, decimals: 18");
-
-        // When it is loaded
-        var error = Assert.Single(ScenarioYaml.Errors(yaml));
-
-        // Then it is still a scenario error, not a crash
-        Assert.Contains("(syntax): expected valid YAML", error);
-    }
-
-    [Fact]
     public void Parse_DuplicateKey_IsReportedAtTheSecondOne()
     {
         // Given seed twice, the second on line 3

@@ -50,7 +50,7 @@ internal static class OptionsSectionParser
         if (writers is null)
             return new OptionWritersSpec(0, 0, 0, 0, 0);
         var count = writers.WholeNumber("count", 0, 10_000);
-        var (minSize, maxSize) = Range(writers, "size", NumberRule.Positive);
+        var (minSize, maxSize) = Range(writers, "size", NumberRule.PositiveTokenAmount);
         var (minRatio, maxRatio) = Range(writers, "collateralRatio", new NumberRule(1, 100));
         writers.RejectUnknownFields();
         return new OptionWritersSpec(count, minSize, maxSize, minRatio, maxRatio);
@@ -71,7 +71,7 @@ internal static class OptionsSectionParser
         if (hedgers is null)
             return new OptionHedgersSpec(0, 0, 0, 1, 0);
         var count = hedgers.WholeNumber("count", 0, 100);
-        var size = hedgers.Number("optionsEach", NumberRule.Positive);
+        var size = hedgers.Number("optionsEach", NumberRule.PositiveTokenAmount);
         var series = hedgers.WholeNumber("series", 0, 31, 0);
         if (seriesCount > 0 && series >= seriesCount)
             hedgers.Errors.Add(hedgers.Node, hedgers.FieldPath("series"), $"expected the index of a series in options.series (0 to {seriesCount - 1}), found {series}");

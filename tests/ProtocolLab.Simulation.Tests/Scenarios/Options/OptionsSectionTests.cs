@@ -110,5 +110,20 @@ public class OptionsSectionTests
         Assert.Contains(errors, e => e.Contains("protocol.designs[0].model: expected one of fixed, dynamic, custom, found \"optionFixed\""));
     }
 
+    [Fact]
+    public void Parse_OptionAmountsBeyondWhatTheVaultHolds_AreErrors()
+    {
+        // Given writers of up to 1e70 options each and hedgers of 1e70 options (their collateral overflows uint256)
+        var yaml = ShippedText.Replace("size: { min: 5, max: 30 }", "size: { min: 5, max: 1e70 }").Replace("optionsEach: 150", "optionsEach: 1e70");
+
+        // When it is loaded
+        var errors = Assert.Throws<ScenarioLoadException>(() => Parse(yaml)).Errors.Select(e => e.ToString()).ToList();
+
+        // Then both are refused with the bound
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Contains("options.writers.size.max: expected a number greater than 0 and at most 1000000000000000", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("options.hedgers.optionsEach: expected a number greater than 0 and at most 1000000000000000", StringComparison.Ordinal));
+    }
+
     private static Scenario Parse(string yaml) => ScenarioLoader.Parse(yaml, "test.yaml", RepoPaths.Root);
 }
