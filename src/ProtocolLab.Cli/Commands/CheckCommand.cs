@@ -42,25 +42,29 @@ internal static class CheckCommand
         command.Options.Add(rpcUrl);
         command.Options.Add(allowPublic);
         command.Options.Add(allowWarnings);
+        var seeds = CliOptions.Seeds();
+        command.Options.Add(seeds);
         command.SetAction((parse, ct) =>
         {
             if (!CliOptions.TryParseRpcUrl(parse.GetValue(rpcUrl), out var url) || !CliOptions.CheckOutput(parse.GetValue(output)!))
                 return Task.FromResult(ExitCodes.Error);
             var backend = new RunnerOptions { OutputDirectory = parse.GetValue(output)!.FullName, RpcUrl = url, AllowPublicChain = parse.GetValue(allowPublic) };
-            return ExecuteAsync(parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), backend, parse.GetValue(json), parse.GetValue(quiet), parse.GetValue(allowWarnings), ct);
+            return ExecuteAsync(
+                parse.GetValue(scenarios) ?? [], parse.GetValue(budget), parse.GetValue(junit), backend, parse.GetValue(json), parse.GetValue(quiet),
+                parse.GetValue(allowWarnings), parse.GetValue(seeds), ct);
         });
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, RunnerOptions backend, bool json, bool quiet, bool allowWarnings, CancellationToken cancellationToken)
+        FileInfo[] files, FileInfo? budgetFile, FileInfo? junit, RunnerOptions backend, bool json, bool quiet, bool allowWarnings, int? seeds, CancellationToken cancellationToken)
     {
         if (files.Length == 0 || budgetFile is null)
         {
             Console.Error.WriteLine($"error: check needs {(files.Length == 0 ? "at least one scenario file" : "--budget <file>")} (protocollab check --help)");
             return ExitCodes.Error;
         }
-        if (LoadScenarios(files) is not { } scenarios || LoadBudgets(budgetFile, scenarios) is not { } budgets)
+        if (LoadScenarios(files, seeds) is not { } scenarios || LoadBudgets(budgetFile, scenarios) is not { } budgets)
             return ExitCodes.Error;
 
         var checkedScenarios = new List<(CheckedScenario Scenario, IReadOnlyList<BudgetCheck> Checks)>();
@@ -113,14 +117,14 @@ internal static class CheckCommand
         return exitCode;
     }
 
-    private static List<(FileInfo File, Scenario Scenario)>? LoadScenarios(FileInfo[] files)
+    private static List<(FileInfo File, Scenario Scenario)>? LoadScenarios(FileInfo[] files, int? seeds)
     {
         var loaded = new List<(FileInfo, Scenario)>();
         var ok = true;
         foreach (var file in files)
         {
-            if (ScenarioFile.Load(file.FullName, file.ToString()) is { } scenario)
-                loaded.Add((file, scenario));
+            if (ScenarioFile.Load(file.FullName, file.ToString()) is { } scenario && CliOptions.WithSeeds(scenario, seeds) is { } withSeeds)
+                loaded.Add((file, withSeeds));
             else
                 ok = false;
         }

@@ -77,6 +77,22 @@ internal static class CliOptions
         Description = "Let --rpc-url point at a public network's chain id (refused otherwise)",
     };
 
+    public static Option<int?> Seeds() => new("--seeds")
+    {
+        Description = "Run N seeds instead of the scenario's runs: each run draws its population, price path and agents from its own streams of the seed",
+    };
+
+    /// <summary>The scenario with --seeds applied; null (and a one-line error printed) for a count out of range.</summary>
+    public static Simulation.Scenarios.Scenario? WithSeeds(Simulation.Scenarios.Scenario scenario, int? seeds)
+    {
+        if (seeds is null)
+            return scenario;
+        if (seeds is >= 1 and <= 10_000)
+            return scenario with { Runs = seeds.Value };
+        Console.Error.WriteLine($"error: --seeds: expected a whole number from 1 to 10000, found {seeds}");
+        return null;
+    }
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "No progress output; only the result (and errors)",

@@ -19,13 +19,14 @@ internal static class SimulateCommand
         var quiet = CliOptions.Quiet();
         var rpcUrl = CliOptions.RpcUrl();
         var allowPublic = CliOptions.AllowPublicChain();
+        var seeds = CliOptions.Seeds();
         var command = new Command("run", "Run one margin design of a scenario on an embedded anvil.\n\nExample:\n  protocollab run scenarios/crash-30.yaml --design dynamic")
         {
-            scenario, design, output, json, quiet, rpcUrl, allowPublic,
+            scenario, design, output, json, quiet, rpcUrl, allowPublic, seeds,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetValue(scenario)!, parse.GetValue(design), compare: false, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet),
-            new Backend(parse.GetValue(rpcUrl), parse.GetValue(allowPublic)), ct));
+            new Backend(parse.GetValue(rpcUrl), parse.GetValue(allowPublic)), parse.GetValue(seeds), ct));
         return command;
     }
 
@@ -37,22 +38,24 @@ internal static class SimulateCommand
         var quiet = CliOptions.Quiet();
         var rpcUrl = CliOptions.RpcUrl();
         var allowPublic = CliOptions.AllowPublicChain();
-        var command = new Command("compare", "Run every margin design of a scenario on identical seeds and price paths, side by side.\n\nExample:\n  protocollab compare scenarios/crash-30.yaml")
+        var seeds = CliOptions.Seeds();
+        var command = new Command("compare", "Run every margin design of a scenario on identical seeds and price paths, side by side, with each design's paired difference from the first.\n\nExample:\n  protocollab compare scenarios/crash-30.yaml --seeds 30")
         {
-            scenario, output, json, quiet, rpcUrl, allowPublic,
+            scenario, output, json, quiet, rpcUrl, allowPublic, seeds,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetValue(scenario)!, null, compare: true, parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(quiet),
-            new Backend(parse.GetValue(rpcUrl), parse.GetValue(allowPublic)), ct));
+            new Backend(parse.GetValue(rpcUrl), parse.GetValue(allowPublic)), parse.GetValue(seeds), ct));
         return command;
     }
 
     /// <summary>The embedded anvil when <paramref name="RpcUrl"/> is null.</summary>
     private sealed record Backend(string? RpcUrl, bool AllowPublicChain);
 
-    private static async Task<int> ExecuteAsync(FileInfo file, string? designName, bool compare, DirectoryInfo output, bool json, bool quiet, Backend backend, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(
+        FileInfo file, string? designName, bool compare, DirectoryInfo output, bool json, bool quiet, Backend backend, int? seeds, CancellationToken cancellationToken)
     {
-        if (ScenarioFile.Load(file.FullName, file.ToString()) is not { } scenario)
+        if (ScenarioFile.Load(file.FullName, file.ToString()) is not { } loaded || CliOptions.WithSeeds(loaded, seeds) is not { } scenario)
             return ExitCodes.Error;
         var designs = SelectDesigns(scenario, designName, compare);
         if (designs is null)

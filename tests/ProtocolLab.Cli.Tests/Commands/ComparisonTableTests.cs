@@ -6,7 +6,7 @@ namespace ProtocolLab.Cli.Tests.Commands;
 
 public sealed class ComparisonTableTests
 {
-    private static readonly Scenario CrashThirty = ScenarioLoader.Load(Path.Combine(RepoPaths.Root, "scenarios", "crash-30.yaml"));
+    private static readonly Scenario CrashThirty = ScenarioLoader.Load(Path.Combine(RepoPaths.Root, "scenarios", "crash-30.yaml")) with { Runs = 1 };
 
     [Fact]
     public void Write_OneRunPerDesign_PrintsAlignedColumnsInMetricOrder()

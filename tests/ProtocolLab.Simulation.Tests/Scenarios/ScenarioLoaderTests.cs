@@ -62,7 +62,7 @@ public class ScenarioLoaderTests
         var scenario = ScenarioLoader.Load(Path.Combine(RepoPaths.Scenarios, "crash-30.yaml"));
 
         // When / Then it is a single short run of a 30% step crash, fixed versus dynamic
-        Assert.Equal(1, scenario.Runs);
+        Assert.Equal(10, scenario.Runs);
         Assert.InRange(scenario.Blocks, 1, 60);
         Assert.InRange(scenario.Population.Borrowers, 1, 100);
         Assert.Equal(0.30, Assert.IsType<StepPathSpec>(scenario.PricePath).Drop);
