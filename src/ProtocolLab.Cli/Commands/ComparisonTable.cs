@@ -40,7 +40,7 @@ internal static class ComparisonTable
         var widths = Enumerable.Range(0, header.Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
-            output.WriteLine(string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
+            output.WriteLine(string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
             if (index == 0)
                 output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
         }

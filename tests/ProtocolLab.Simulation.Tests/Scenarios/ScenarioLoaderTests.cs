@@ -61,7 +61,7 @@ public class ScenarioLoaderTests
         // Given the README's main demo
         var scenario = ScenarioLoader.Load(Path.Combine(RepoPaths.Scenarios, "crash-30.yaml"));
 
-        // When / Then it is a single short run of a 30% step crash, fixed versus dynamic
+        // When / Then it is ten short runs of a 30% step crash, fixed versus dynamic
         Assert.Equal(10, scenario.Runs);
         Assert.InRange(scenario.Blocks, 1, 60);
         Assert.InRange(scenario.Population.Borrowers, 1, 100);
