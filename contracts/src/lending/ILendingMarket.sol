@@ -80,7 +80,9 @@ interface ILendingMarket {
     /// @dev The liquidator transfers repaid + insurance fee (repaid x bonus x insuranceShare, rounded up)
     ///      in loan tokens, so approve the loan token generously. The repayment is capped at
     ///      closeFactor x debt, except: a debt at or below the dust threshold (or one the cap would leave
-    ///      below it) may be repaid whole, and a remainder in (0, dust) reverts LiquidationWouldLeaveDust;
+    ///      below it) may be repaid whole, and a remainder in (0, dust) reverts LiquidationWouldLeaveDust, so
+    ///      a liquidator never pays more than it asked: pass type(uint256).max to repay all the close factor
+    ///      allows (the debt grows by interest between reading it and the transaction landing);
     ///      when the collateral cannot cover debt x (1 + bonus), the liquidation must take all collateral
     ///      (PartialLiquidationOfInsolventPosition otherwise) and the remaining debt is realized as bad debt:
     ///      covered by the insurance fund while it lasts, then socialized to lenders.
