@@ -7,7 +7,8 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    /// <summary>The built CLI with <paramref name="args"/>, from the repo root, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -18,8 +19,12 @@ internal static class CliProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "protocollab.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        return start;
+    }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start protocollab");
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("could not start protocollab");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);

@@ -21,19 +21,8 @@ internal sealed class SignalledCli : IDisposable
 
     public int Id => _process.Id;
 
-    public static SignalledCli Start(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "protocollab.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        return new SignalledCli(Process.Start(start) ?? throw new InvalidOperationException("could not start protocollab"));
-    }
+    public static SignalledCli Start(params string[] args) =>
+        new(Process.Start(CliProcess.StartInfo(args)) ?? throw new InvalidOperationException("could not start protocollab"));
 
     /// <summary>Waits until <paramref name="file"/> has at least <paramref name="lines"/> lines: the run is under way.</summary>
     public async Task WaitForLinesAsync(string file, int lines, TimeSpan timeout)
