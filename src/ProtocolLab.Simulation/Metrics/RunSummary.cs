@@ -24,7 +24,8 @@ public sealed record RunSummary(
     int FailedLiquidations,
     long GasUsed,
     double BadDebtCollateralShortfall = 0,
-    double BadDebtBonusPaid = 0);
+    double BadDebtBonusPaid = 0,
+    double? MaxOracleGap = null);
 
 /// <summary>Run-level numbers the per-block series cannot give: known to the block loop.</summary>
 /// <param name="InitialTotalDebt">Sum of all borrowers' debt after the positions were opened (whole loan units).</param>

@@ -8,6 +8,19 @@ namespace ProtocolLab.Simulation.Metrics;
 /// </summary>
 public static class RunSummaryCalculator
 {
+    /// <summary>
+    /// The largest |oracle - fundamental| / fundamental over the blocks where both are known: how far
+    /// the price the market acted on strayed from the true price. Null when no block had both.
+    /// </summary>
+    public static double? MaxGap(IReadOnlyList<BlockMetrics> blocks)
+    {
+        var gaps = blocks
+            .Where(b => double.IsFinite(b.OraclePrice) && b.OraclePrice > 0 && b.FundamentalPrice > 0)
+            .Select(b => Math.Abs(b.OraclePrice - b.FundamentalPrice) / b.FundamentalPrice)
+            .ToList();
+        return gaps.Count > 0 ? gaps.Max() : null;
+    }
+
     public static RunSummary Summarize(IReadOnlyList<BlockMetrics> blocks, RunTotals totals)
     {
         var shock = totals.ShockBlock ?? Drawdown.ShockBlock(blocks);
@@ -39,6 +52,7 @@ public static class RunSummaryCalculator
             FailedLiquidations: blocks.Sum(b => b.FailedLiquidations),
             GasUsed: blocks.Sum(b => b.GasUsed),
             BadDebtCollateralShortfall: shortfall,
-            BadDebtBonusPaid: Math.Max(0, badDebt - shortfall));
+            BadDebtBonusPaid: Math.Max(0, badDebt - shortfall),
+            MaxOracleGap: MaxGap(blocks));
     }
 }

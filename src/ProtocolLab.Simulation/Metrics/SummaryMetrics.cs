@@ -20,6 +20,7 @@ public static class SummaryMetrics
         "maxFundamentalDrawdown",
         "maxOracleDrawdown",
         "amplificationRatio",
+        "maxOracleGap",
         "failedLiquidations",
         "gasUsed",
     ];
@@ -42,6 +43,7 @@ public static class SummaryMetrics
         s.MaxFundamentalDrawdown,
         s.MaxOracleDrawdown,
         s.AmplificationRatio,
+        s.MaxOracleGap,
         s.FailedLiquidations,
         s.GasUsed,
     ];

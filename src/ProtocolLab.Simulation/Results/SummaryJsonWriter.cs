@@ -83,6 +83,7 @@ public static class SummaryJsonWriter
         writer.WriteDouble("maxFundamentalDrawdown", s.MaxFundamentalDrawdown);
         writer.WriteDouble("maxOracleDrawdown", s.MaxOracleDrawdown);
         writer.WriteDouble("amplificationRatio", s.AmplificationRatio);
+        writer.WriteDouble("maxOracleGap", s.MaxOracleGap);
         writer.WriteNumber("failedLiquidations", s.FailedLiquidations);
         writer.WriteNumber("gasUsed", s.GasUsed);
         writer.WriteEndObject();

@@ -63,4 +63,19 @@ public class RunSummaryCalculatorTests
         Assert.Equal(0, s.BadDebtPercentOfInitialDebt);
         Assert.Equal(1.0, s.AmplificationRatio);
     }
+
+    [Fact]
+    public void MaxGap_HandMadeCrash_IsTheWidestOracleMissAndSkipsBlocksWithoutAnAnswer()
+    {
+        // Given the crash (the oracle 80 against 70 at block 3, 60 against 70 at blocks 5-6) and a block without an answer
+        var blocks = MetricSeries.Crash.Append(MetricSeries.Block(10, fundamental: 70, oracle: double.NaN)).ToList();
+
+        // When the gap is computed
+        var gap = RunSummaryCalculator.MaxGap(blocks);
+
+        // Then it is 10 / 70, the NaN block ignored, and it reaches the summary
+        Assert.Equal(10.0 / 70, gap!.Value, 12);
+        Assert.Equal(10.0 / 70, RunSummaryCalculator.Summarize(MetricSeries.Crash, new RunTotals(10_000, 0)).MaxOracleGap!.Value, 12);
+        Assert.Null(RunSummaryCalculator.MaxGap([]));
+    }
 }
