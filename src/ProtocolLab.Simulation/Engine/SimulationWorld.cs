@@ -108,21 +108,14 @@ public sealed class SimulationWorld
         else
             await PastPriceOpener.OpenAsync(Deployment, _artifacts, plans, cancellationToken);
 
-        // After opening, whose approvals were exact: top-ups and deleveraging need open ones.
-        var d = Deployment;
+        // Opening approved exactly the collateral it deposited: top-ups need an open allowance again.
+        // (The loan and router approvals, which opening does not touch, were given once at set-up.)
         var gas = new TxOptions { Gas = 200_000 };
-        var max = BigInteger.Pow(2, 255);
-        var txs = new List<TransactionRequest>(3 * Borrowers.Count);
-        foreach (var b in Borrowers)
-        {
-            txs.Add(d.Loan.Approve(b.Address, d.Market.Address, max, gas));
-            txs.Add(d.Collateral.Approve(b.Address, d.Market.Address, max, gas));
-            txs.Add(d.Collateral.Approve(b.Address, d.Uniswap.Router.Address, max, gas));
-        }
+        var txs = Borrowers.Select(b => Deployment.Collateral.Approve(b.Address, Deployment.Market.Address, BigInteger.Pow(2, 255), gas)).ToList();
         await Session.MineInBlocksAsync(txs, "borrower approvals", cancellationToken);
     }
 
-    /// <summary>Bots get their capital, the arbitrageur both assets; everyone approves the router and market once.</summary>
+    /// <summary>Bots get their capital, the arbitrageur both assets; everyone approves the router and market once (borrowers' collateral to the market per run).</summary>
     private async Task FundAgentsAsync(CancellationToken cancellationToken)
     {
         var d = Deployment;
@@ -131,7 +124,8 @@ public sealed class SimulationWorld
         var router = d.Uniswap.Router.Address;
         var arbitrageur = SimulationAccounts.Arbitrageur;
         var arbCollateral = Units.LoanToCollateral(ArbitrageInventoryLoan, Scenario.Market.InitialPrice);
-        await Session.SetBalancesAsync([.. Liquidators.Select(l => l.Address), arbitrageur], BigInteger.Pow(10, 24), cancellationToken);
+        var borrowers = Enumerable.Range(0, Scenario.Population.Borrowers).Select(SimulationAccounts.Borrower).ToList();
+        await Session.SetBalancesAsync([.. Liquidators.Select(l => l.Address), arbitrageur, .. borrowers], BigInteger.Pow(10, 24), cancellationToken);
 
         var txs = new List<TransactionRequest>
         {
@@ -145,6 +139,11 @@ public sealed class SimulationWorld
             txs.Add(d.Loan.Mint(Owner, bot.Address, bot.Config.Capital, gas));
             txs.Add(d.Loan.Approve(bot.Address, d.Market.Address, max, gas));
             txs.Add(d.Collateral.Approve(bot.Address, router, max, gas));
+        }
+        foreach (var b in borrowers)
+        {
+            txs.Add(d.Loan.Approve(b, d.Market.Address, max, gas));
+            txs.Add(d.Collateral.Approve(b, router, max, gas));
         }
         await Session.MineInBlocksAsync(txs, "funding agents", cancellationToken);
     }

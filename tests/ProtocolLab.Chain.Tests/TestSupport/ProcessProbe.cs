@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace ProtocolLab.Chain.Tests.TestSupport;
 
-/// <summary>Asks the OS whether processes are alive (Linux /proc), to prove a devnet left nothing behind.</summary>
+/// <summary>
+/// Asks the OS whether processes are alive (Linux /proc), to prove a devnet left nothing behind.
+/// Also compiled into ProtocolLab.Cli.Tests (linked in its csproj), which checks the CLI's anvils.
+/// </summary>
 public static class ProcessProbe
 {
     public static bool IsRunning(int pid)
@@ -50,6 +53,19 @@ public static class ProcessProbe
             }
         }
         return found;
+    }
+
+    /// <summary>The process's command name (/proc/pid/comm), or null when it is gone.</summary>
+    public static string? Command(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static int? ParentOf(int pid)

@@ -1,5 +1,6 @@
 using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Chain.Tests.TestSupport;
 using ProtocolLab.Cli.Tests.Support;
 
 namespace ProtocolLab.Cli.Tests.Commands;
@@ -103,8 +104,8 @@ public sealed class InterruptTests : IDisposable
 
     private static async Task AssertGoneAsync(IReadOnlyList<int> pids)
     {
-        for (var i = 0; i < 50 && pids.Any(ProcTable.IsAlive); i++)
+        for (var i = 0; i < 50 && pids.Any(ProcessProbe.IsRunning); i++)
             await Task.Delay(100);
-        Assert.All(pids, pid => Assert.False(ProcTable.IsAlive(pid), $"anvil {pid} outlived the CLI"));
+        Assert.All(pids, pid => Assert.False(ProcessProbe.IsRunning(pid), $"anvil {pid} outlived the CLI"));
     }
 }

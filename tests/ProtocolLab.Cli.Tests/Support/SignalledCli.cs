@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ProtocolLab.Chain.Tests.TestSupport;
 
 namespace ProtocolLab.Cli.Tests.Support;
 
@@ -40,7 +41,7 @@ internal sealed class SignalledCli : IDisposable
     }
 
     /// <summary>pids of the anvil processes below the CLI in the process tree.</summary>
-    public IReadOnlyList<int> AnvilDescendants() => ProcTable.Descendants(Id).Where(p => ProcTable.Command(p) == "anvil").ToList();
+    public IReadOnlyList<int> AnvilDescendants() => ProcessProbe.Descendants(Id).Where(p => ProcessProbe.Command(p) == "anvil").ToList();
 
     /// <summary>Sends a signal with kill(1), as CI runners and `timeout` do.</summary>
     public void Signal(int signal)
@@ -69,67 +70,5 @@ internal sealed class SignalledCli : IDisposable
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Count(c => c == '\n');
-    }
-}
-
-/// <summary>Linux /proc: parents, commands and liveness of processes.</summary>
-internal static class ProcTable
-{
-    public static bool IsAlive(int pid)
-    {
-        var stat = Stat(pid);
-        return stat is not null && stat[stat.LastIndexOf(')') + 2] != 'Z';
-    }
-
-    public static string? Command(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/comm").Trim();
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    public static IReadOnlyList<int> Descendants(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid) && Stat(pid) is { } stat)
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        var found = new List<int>();
-        var frontier = new Queue<int>([root]);
-        while (frontier.TryDequeue(out var current))
-        {
-            foreach (var (child, parent) in parents)
-            {
-                if (parent == current)
-                {
-                    found.Add(child);
-                    frontier.Enqueue(child);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static string? Stat(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }
