@@ -2,6 +2,7 @@ using System.Text;
 using ProtocolLab.Reports.Data;
 using ProtocolLab.Reports.Html;
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Reports;

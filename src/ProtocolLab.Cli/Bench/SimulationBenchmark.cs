@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Bench;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Cli.Check;
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Commands;

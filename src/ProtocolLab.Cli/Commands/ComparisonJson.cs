@@ -2,6 +2,7 @@ using System.Text.Json;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Results;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Commands;

@@ -1,4 +1,5 @@
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Runs;
 
 namespace ProtocolLab.Cli.Commands;
 

@@ -1,10 +1,8 @@
 using System.Numerics;
 using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Markets;
 
 namespace ProtocolLab.Protocols.Lending;
-
-/// <summary>An ERC20 test token to deploy.</summary>
-public sealed record TokenConfig(string Name, string Symbol, int Decimals);
 
 /// <summary>Where the market's price comes from.</summary>
 public enum FeedKind

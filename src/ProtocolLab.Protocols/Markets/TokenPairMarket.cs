@@ -3,7 +3,6 @@ using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Protocols.Bindings;
-using ProtocolLab.Protocols.Lending;
 using ProtocolLab.Protocols.Uniswap;
 
 namespace ProtocolLab.Protocols.Markets;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using ProtocolLab.Protocols.Lending;
+using ProtocolLab.Protocols.Markets;
 
 namespace ProtocolLab.Protocols.Options;
 

@@ -1,5 +1,6 @@
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Runs;
 
 namespace ProtocolLab.Reports.Data;
 

@@ -1,5 +1,6 @@
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Reports.Data;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Runs;
 
 namespace ProtocolLab.Reports.Html;
 

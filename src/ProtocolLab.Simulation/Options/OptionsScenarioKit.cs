@@ -1,5 +1,4 @@
 using ProtocolLab.Protocols;
-using ProtocolLab.Protocols.Lending;
 using ProtocolLab.Protocols.Options;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Scenarios;
@@ -8,20 +7,20 @@ using ProtocolLab.Simulation.Scenarios.Options;
 namespace ProtocolLab.Simulation.Options;
 
 /// <summary>Translates an options scenario and one of its designs into what the option kit deploys.</summary>
-public static class OptionsScenarioKit
+internal static class OptionsScenarioKit
 {
     public static OptionKitOptions Options(Scenario scenario, DesignSpec design, ulong now)
     {
         var options = scenario.Options ?? throw new ArgumentException($"scenario '{scenario.Name}' has no options section", nameof(scenario));
-        var units = ScenarioKit.Units(scenario);
         var market = scenario.Market;
+        var (pairUnderlying, pairLoan) = WorldKit.PairReserves(scenario);
         return new OptionKitOptions
         {
-            Underlying = new TokenConfig($"{market.Collateral.Symbol} (ProtocolLab)", market.Collateral.Symbol, market.Collateral.Decimals),
-            Loan = new TokenConfig($"{market.Loan.Symbol} (ProtocolLab)", market.Loan.Symbol, market.Loan.Decimals),
-            PairUnderlyingReserve = units.CollateralBase(market.PairReserves.Collateral),
-            PairLoanReserve = units.LoanBase(market.PairReserves.Loan),
-            InitialAnswer = ScenarioKit.Answer(market.InitialPrice),
+            Underlying = WorldKit.CollateralToken(scenario),
+            Loan = WorldKit.LoanToken(scenario),
+            PairUnderlyingReserve = pairUnderlying,
+            PairLoanReserve = pairLoan,
+            InitialAnswer = WorldKit.Answer(market.InitialPrice),
             Margin = Margin(design),
             Series = options.Series
                 .Select(s => new OptionSeriesConfig(s.IsCall, s.UnderlyingCollateral, Wad.Of(s.StrikeFraction * market.InitialPrice), now + (ulong)s.ExpirySeconds))

@@ -65,7 +65,7 @@ public sealed class ComparisonTableTests
         Assert.EndsWith("0 [0, 0]", same, StringComparison.Ordinal);
     }
 
-    private static string Render(Scenario scenario, IReadOnlyList<Simulation.Engine.DesignResult> results)
+    private static string Render(Scenario scenario, IReadOnlyList<Simulation.Runs.DesignResult> results)
     {
         using var writer = new StringWriter { NewLine = "\n" };
         ComparisonTable.Write(writer, scenario, results);

@@ -1,6 +1,7 @@
 using ProtocolLab.Cli.Check;
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Cli.Tests.Support;

@@ -5,6 +5,7 @@ using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Protocols.Bindings;
 using ProtocolLab.Protocols.Lending;
+using ProtocolLab.Protocols.Markets;
 
 namespace ProtocolLab.Protocols.Tests.Lending;
 

@@ -3,7 +3,7 @@ using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Chain.Hex;
-using ProtocolLab.Protocols.Lending;
+using ProtocolLab.Protocols.Markets;
 using ProtocolLab.Protocols.Options;
 
 namespace ProtocolLab.Protocols.Tests.Options;

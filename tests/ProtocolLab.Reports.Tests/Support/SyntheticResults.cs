@@ -1,6 +1,7 @@
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Results;
+using ProtocolLab.Simulation.Runs;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Reports.Tests.Support;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Runs;
 
 namespace ProtocolLab.Simulation.Tests.Engine;
 

@@ -20,7 +20,7 @@ public sealed class StepDropLiquidationTests
         var scenario = EngineRun.Fixture("step-no-impact.yaml");
         var step = Assert.IsType<StepPathSpec>(scenario.PricePath);
         var rules = Assert.Single(scenario.Protocol.Designs).Base;
-        var units = ScenarioKit.Units(scenario);
+        var units = WorldKit.Units(scenario);
         var price = scenario.Market.InitialPrice * (1 - step.Drop);
         var population = BorrowerPopulation.Generate(scenario.Population, units, SeededRandom.ForStream(scenario.Seed, 0, "population"));
         var expected = population.Select(b => HandLiquidation.Of(

@@ -9,33 +9,33 @@ using ProtocolLab.Protocols.Lending;
 using ProtocolLab.Simulation.Agents;
 using ProtocolLab.Simulation.Agents.Borrowers;
 using ProtocolLab.Simulation.Agents.Liquidation;
+using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Randomness;
 using ProtocolLab.Simulation.Scenarios;
 
-namespace ProtocolLab.Simulation.Engine;
+namespace ProtocolLab.Simulation.Lending;
 
 /// <summary>A borrower of the population and the address it acts from.</summary>
-public sealed record BorrowerAgent(Borrower Borrower, Address Address);
-
-/// <summary>A liquidator bot: its configuration, address and index (which breaks fee ties).</summary>
-public sealed record LiquidatorAgent(int Index, LiquidatorConfig Config, Address Address);
+internal sealed record BorrowerAgent(Borrower Borrower, Address Address);
 
 /// <summary>
-/// One design's market on the chain with its agents, ready for a run: bots and arbitrageur
-/// funded, approvals given. Each run then opens its own population's positions
-/// (<see cref="OpenPositionsAsync"/>) on a state reverted to this one.
+/// The lending market as a protocol adapter: one design's market on the chain with its agents,
+/// ready for a run: bots and arbitrageur funded, approvals given. Each run then opens its own
+/// population's positions (<see cref="OpenPositionsAsync"/>) on a state reverted to this one.
 /// </summary>
-public sealed class SimulationWorld
+internal sealed class LendingAdapter : IProtocolAdapter
 {
     private readonly ArtifactStore _artifacts;
 
-    private SimulationWorld(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<LiquidatorAgent> liquidators, ArtifactStore artifacts)
+    private LendingAdapter(Scenario scenario, DesignSpec design, LendingDeployment deployment, IReadOnlyList<LiquidatorAgent> liquidators, ArtifactStore artifacts)
     {
         _artifacts = artifacts;
         Scenario = scenario;
         Design = design;
         Deployment = deployment;
         Liquidators = liquidators;
-        Units = ScenarioKit.Units(scenario);
+        Units = WorldKit.Units(scenario);
+        Venue = new MarketVenue(deployment.Uniswap, deployment.Pair, deployment.Collateral.Address, deployment.Loan.Address, deployment.Owner, deployment.Market.Session);
     }
 
     public Scenario Scenario { get; }
@@ -43,6 +43,12 @@ public sealed class SimulationWorld
     public DesignSpec Design { get; }
 
     public LendingDeployment Deployment { get; }
+
+    public MarketVenue Venue { get; }
+
+    public IReadOnlyList<Address> GasPayers => Liquidators.Select(l => l.Address).ToList();
+
+    public IReadOnlyList<Address> EventSources => [Deployment.Market.Address];
 
     /// <summary>The current run's borrowers (set by <see cref="OpenPositionsAsync"/>).</summary>
     public IReadOnlyList<BorrowerAgent> Borrowers { get; private set; } = [];
@@ -60,20 +66,26 @@ public sealed class SimulationWorld
     /// <summary>Enough of each asset for the arbitrageur's whole run: its per-block capital, every block, both ways.</summary>
     public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
 
-    public static async Task<SimulationWorld> CreateAsync(
+    public static async Task<LendingAdapter> CreateAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
     {
-        var deployment = await LendingKit.DeployAsync(session, artifacts, owner, ScenarioKit.Options(scenario, design), cancellationToken);
-        var units = ScenarioKit.Units(scenario);
-        var liquidators = scenario.Agents.Liquidators
-            .Select((spec, i) => new LiquidatorAgent(i, LiquidatorConfig.FromSpec(spec, units), SimulationAccounts.Liquidator(i)))
-            .ToList();
-        var world = new SimulationWorld(scenario, design, deployment, liquidators, artifacts);
+        var deployment = await LendingKit.DeployAsync(session, artifacts, owner, LendingScenarioKit.Options(scenario, design), cancellationToken);
+        var world = new LendingAdapter(scenario, design, deployment, LiquidatorAgent.Of(scenario), artifacts);
 
         await session.Dev.SetAutomineAsync(false, cancellationToken);
         await world.FundAgentsAsync(cancellationToken);
         return world;
     }
+
+    public async Task<IProtocolRun> StartRunAsync(int run, string directory, SeededRandom agents, CancellationToken cancellationToken)
+    {
+        await OpenPositionsAsync(Population(Scenario, run), cancellationToken);
+        return new LendingRun(this, directory, agents);
+    }
+
+    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run.</summary>
+    internal static IReadOnlyList<Borrower> Population(Scenario scenario, int run) =>
+        BorrowerPopulation.Generate(scenario.Population, WorldKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population"));
 
     /// <summary>
     /// Opens the run's population: each borrower borrows its leverage fraction of the initial LTV

@@ -3,10 +3,11 @@ using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.Bindings;
 using ProtocolLab.Simulation.Agents.Borrowers;
 using ProtocolLab.Simulation.Agents.Liquidation;
+using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Randomness;
 using ProtocolLab.Simulation.Scenarios;
 
-namespace ProtocolLab.Simulation.Engine;
+namespace ProtocolLab.Simulation.Lending;
 
 /// <summary>
 /// Margin-call responses as transactions. A top-up is new collateral from outside (the owner mints it,
@@ -14,11 +15,11 @@ namespace ProtocolLab.Simulation.Engine;
 /// withdraws what the initial LTV still allows and sells it on the pair: the forced selling of the
 /// background section.
 /// </summary>
-internal sealed class BorrowerActions(SimulationWorld world, SeededRandom random)
+internal sealed class BorrowerActions(LendingAdapter world, SeededRandom random)
 {
     private const ulong Gas = 400_000;
 
-    public void Plan(ChainState state, IReadOnlyList<PositionSnapshot> positions, List<TransactionRequest> txs)
+    public void Plan(LendingState state, IReadOnlyList<PositionSnapshot> positions, List<TransactionRequest> txs)
     {
         var d = world.Deployment;
         var initialLtvGap = world.Design.Base.LiquidationThreshold - world.Design.Base.InitialLtv;

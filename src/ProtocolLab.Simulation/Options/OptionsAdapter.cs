@@ -15,18 +15,19 @@ using ProtocolLab.Simulation.Scenarios.Options;
 namespace ProtocolLab.Simulation.Options;
 
 /// <summary>A short option position opened at setup: who, which series, how many (WAD) and its collateral (base units).</summary>
-public sealed record OptionWriterAgent(Address Address, int SeriesIndex, BigInteger Amount, BigInteger Collateral, int? HedgerIndex);
+internal sealed record OptionWriterAgent(Address Address, int SeriesIndex, BigInteger Amount, BigInteger Collateral, int? HedgerIndex);
 
 /// <summary>
-/// One option margin design's market on the chain, ready for the options block loop: series open,
-/// writers' and hedgers' shorts written at their collateral ratio of this design's initial margin, the
-/// longs sold to buyers and liquidator bots, and the arbitrageur and hedgers funded.
+/// The options vault as a protocol adapter: one option margin design's market on the chain, series
+/// open, writers' and hedgers' shorts written at their collateral ratio of this design's initial
+/// margin, the longs sold to buyers and liquidator bots, and the arbitrageur and hedgers funded.
+/// Every run starts from these positions (they are written once, at set-up).
 /// </summary>
-public sealed class OptionsWorld
+internal sealed class OptionsAdapter : IProtocolAdapter
 {
     private const ulong Year = 365 * 86_400;
 
-    private OptionsWorld(Scenario scenario, DesignSpec design, OptionDeployment deployment, IReadOnlyList<OptionWriterAgent> writers, IReadOnlyList<LiquidatorAgent> liquidators)
+    private OptionsAdapter(Scenario scenario, DesignSpec design, OptionDeployment deployment, IReadOnlyList<OptionWriterAgent> writers, IReadOnlyList<LiquidatorAgent> liquidators)
     {
         Scenario = scenario;
         Options = scenario.Options!;
@@ -34,7 +35,8 @@ public sealed class OptionsWorld
         Deployment = deployment;
         Writers = writers;
         Liquidators = liquidators;
-        Units = ScenarioKit.Units(scenario);
+        Units = WorldKit.Units(scenario);
+        Venue = new MarketVenue(deployment.Uniswap, deployment.Pair, deployment.Underlying.Address, deployment.Loan.Address, deployment.Owner, deployment.Session);
     }
 
     public Scenario Scenario { get; }
@@ -44,6 +46,13 @@ public sealed class OptionsWorld
     public DesignSpec Design { get; }
 
     public OptionDeployment Deployment { get; }
+
+    public MarketVenue Venue { get; }
+
+    public IReadOnlyList<Address> GasPayers => Liquidators.Select(l => l.Address).ToList();
+
+    /// <summary>The vault's liquidations and the pair's swaps (a hedge landed when its swap did).</summary>
+    public IReadOnlyList<Address> EventSources => [Deployment.Vault.Address, Deployment.Pair.Address];
 
     /// <summary>Writers first (index = writer index), then hedgers, in the order their positions were opened.</summary>
     public IReadOnlyList<OptionWriterAgent> Writers { get; }
@@ -61,21 +70,21 @@ public sealed class OptionsWorld
 
     public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
 
-    public static async Task<OptionsWorld> CreateAsync(
+    public Task<IProtocolRun> StartRunAsync(int run, string directory, SeededRandom agents, CancellationToken cancellationToken) =>
+        Task.FromResult<IProtocolRun>(new OptionsRun(this, directory));
+
+    public static async Task<OptionsAdapter> CreateAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
     {
         var now = session.Clock?.Current ?? throw new InvalidOperationException("the options world needs a session clock");
         var deployment = await OptionKit.DeployAsync(session, artifacts, owner, OptionsScenarioKit.Options(scenario, design, now), cancellationToken);
-        var units = ScenarioKit.Units(scenario);
-        var liquidators = scenario.Agents.Liquidators
-            .Select((spec, i) => new LiquidatorAgent(i, LiquidatorConfig.FromSpec(spec, units), SimulationAccounts.Liquidator(i)))
-            .ToList();
+        var liquidators = LiquidatorAgent.Of(scenario);
         await session.Dev.SetAutomineAsync(false, cancellationToken);
 
         var plans = Plan(scenario);
         var collateral = await CollateralAsync(deployment, scenario, plans, now, cancellationToken);
         var writers = plans.Select((p, i) => p.Agent with { Collateral = collateral[i] }).ToList();
-        var world = new OptionsWorld(scenario, design, deployment, writers, liquidators);
+        var world = new OptionsAdapter(scenario, design, deployment, writers, liquidators);
         await world.WriteAsync(cancellationToken);
         await world.SellLongsAsync(cancellationToken);
         await world.FundAgentsAsync(cancellationToken);
@@ -113,7 +122,7 @@ public sealed class OptionsWorld
             return d.MarginModel.BuildCall("marginRequirement", [new object?[] { s.IsCall, s.UnderlyingCollateral, s.Strike, spot, tau, volatility, p.Agent.Amount }]);
         }).ToList();
         var answers = await d.Session.Reads.CallAsync(calls, BlockTag.Latest, cancellationToken);
-        var units = ScenarioKit.Units(scenario);
+        var units = WorldKit.Units(scenario);
         var result = new List<BigInteger>(plans.Count);
         for (var i = 0; i < plans.Count; i++)
         {

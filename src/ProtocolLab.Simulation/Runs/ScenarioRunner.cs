@@ -3,14 +3,14 @@ using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Chain.Rpc;
-using ProtocolLab.Simulation.Agents.Borrowers;
+using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Paths;
 using ProtocolLab.Simulation.Randomness;
 using ProtocolLab.Simulation.Results;
 using ProtocolLab.Simulation.Scenarios;
 
-namespace ProtocolLab.Simulation.Engine;
+namespace ProtocolLab.Simulation.Runs;
 
 /// <summary>Where the runner is at, for a progress display.</summary>
 public sealed record RunProgress(string Design, int Run, int Runs, int Block, int Blocks);
@@ -141,8 +141,6 @@ public sealed class ScenarioRunner(RunnerOptions options)
         options.SessionCreated?.Invoke(session);
         var artifacts = ArtifactStore.ForRepository(root);
         var owner = devnet.Accounts[0];
-        if (scenario.Options is not null)
-            return await new Options.OptionsRunner(options, new(cursor.StartDesign, cursor.StartRun, cursor.Written)).RunDesignsAsync(session, artifacts, owner, scenario, designs, cancellationToken);
         var genesis = await session.Dev.SnapshotAsync(cancellationToken);
 
         var results = new List<DesignResult>();
@@ -150,56 +148,55 @@ public sealed class ScenarioRunner(RunnerOptions options)
         {
             cursor.StartDesign(design.Name);
             genesis = await RevertAsync(session, genesis, session.Clock.Start, cancellationToken);
-            var world = await SimulationWorld.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
+            var adapter = await ProtocolAdapters.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
             var setupTime = session.Clock!.Current;
             var setup = await session.Dev.SnapshotAsync(cancellationToken);
             var directory = Path.Combine(options.OutputDirectory, scenario.Name, design.Name);
             Directory.CreateDirectory(directory);
 
             var runs = new List<RunSummary>();
+            var extras = new List<IReadOnlyList<(string Metric, double? Value)>>();
             for (var run = 0; run < scenario.Runs; run++)
             {
                 if (run > 0)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
-                runs.Add(await RunOnceAsync(world, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
+                var (summary, extra) = await RunOnceAsync(adapter, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken);
+                runs.Add(summary);
+                extras.Add(extra);
             }
             var warnings = RunDiagnostics.Warnings(runs);
             SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs, warnings);
-            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory) { Warnings = warnings });
+            var extraStatistics = ProtocolSummaryJsonWriter.Statistics(extras);
+            if (extraStatistics.Count > 0)
+                ProtocolSummaryJsonWriter.Write(Path.Combine(directory, ProtocolAdapters.SummaryFile(scenario)), extras, extraStatistics);
+            results.Add(new DesignResult(design, runs, [.. RunAggregator.Aggregate(runs), .. extraStatistics], directory) { Warnings = warnings });
         }
         return results;
     }
 
-    private async Task<RunSummary> RunOnceAsync(SimulationWorld world, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
+    private async Task<(RunSummary Summary, IReadOnlyList<(string Metric, double? Value)> Extra)> RunOnceAsync(
+        IProtocolAdapter adapter, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
     {
-        var scenario = world.Scenario;
+        var scenario = adapter.Scenario;
         Directory.CreateDirectory(directory);
         cursor.StartRun(run, Path.Combine(directory, "blocks.jsonl"));
-        await world.OpenPositionsAsync(Population(scenario, run), cancellationToken);
+        using var protocolRun = await adapter.StartRunAsync(run, directory, SeededRandom.ForStream(scenario.Seed, run, "agents"), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
-        var loop = new BlockLoop(world, path, SeededRandom.ForStream(scenario.Seed, run, "agents"));
+        var pipeline = new BlockPipeline(adapter, protocolRun, path);
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
-        var totals = await loop.RunAsync(block =>
+        var totals = await pipeline.RunAsync(block =>
         {
             blocks.Add(block);
             jsonl.Append(block);
             csv.Append(block);
             cursor.Written(block.Block);
-            options.Progress?.Report(new RunProgress(world.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
-        }, (when, positions) =>
-        {
-            PositionsCsvWriter.Write(Path.Combine(directory, $"positions-{when}.csv"), positions);
-            if (when == "start")
-                LiquidatableByShockCsvWriter.Write(Path.Combine(directory, LiquidatableByShockCsvWriter.FileName), LiquidatableByShock.Of(positions.Select(p => (p.HealthFactor, p.Debt)).ToList()));
+            options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
         }, cancellationToken);
-        return RunSummaryCalculator.Summarize(blocks, totals);
+        var extra = protocolRun.Finish();
+        return (RunSummaryCalculator.Summarize(blocks, totals), extra);
     }
-
-    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run.</summary>
-    internal static IReadOnlyList<Borrower> Population(Scenario scenario, int run) =>
-        BorrowerPopulation.Generate(scenario.Population, ScenarioKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population"));
 
     /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>
     internal static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)

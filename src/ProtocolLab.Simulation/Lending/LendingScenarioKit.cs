@@ -1,30 +1,25 @@
-using System.Numerics;
 using ProtocolLab.Protocols;
 using ProtocolLab.Protocols.Lending;
-using ProtocolLab.Simulation.Agents;
+using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Scenarios;
 
-namespace ProtocolLab.Simulation.Engine;
+namespace ProtocolLab.Simulation.Lending;
 
 /// <summary>Translates a scenario and one of its designs into what the lending kit deploys.</summary>
-public static class ScenarioKit
+internal static class LendingScenarioKit
 {
-    public static MarketUnits Units(Scenario scenario) => new(scenario.Market.Collateral.Decimals, scenario.Market.Loan.Decimals);
-
-    /// <summary>The oracle answer (8 decimals) for a price in whole loan units per whole collateral unit.</summary>
-    public static BigInteger Answer(double price) => TokenUnits.ToBaseUnits(price, LendingKit.FeedDecimals);
-
     public static LendingKitOptions Options(Scenario scenario, DesignSpec design)
     {
-        var units = Units(scenario);
+        var units = WorldKit.Units(scenario);
         var market = scenario.Market;
+        var (pairCollateral, pairLoan) = WorldKit.PairReserves(scenario);
         return new LendingKitOptions
         {
-            Collateral = new TokenConfig($"{market.Collateral.Symbol} (ProtocolLab)", market.Collateral.Symbol, market.Collateral.Decimals),
-            Loan = new TokenConfig($"{market.Loan.Symbol} (ProtocolLab)", market.Loan.Symbol, market.Loan.Decimals),
-            PairCollateralReserve = units.CollateralBase(market.PairReserves.Collateral),
-            PairLoanReserve = units.LoanBase(market.PairReserves.Loan),
-            InitialAnswer = Answer(market.InitialPrice),
+            Collateral = WorldKit.CollateralToken(scenario),
+            Loan = WorldKit.LoanToken(scenario),
+            PairCollateralReserve = pairCollateral,
+            PairLoanReserve = pairLoan,
+            InitialAnswer = WorldKit.Answer(market.InitialPrice),
             Feed = scenario.Oracle.Mode switch
             {
                 OracleMode.Twap => FeedKind.Twap,

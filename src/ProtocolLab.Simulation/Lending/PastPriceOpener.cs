@@ -1,8 +1,9 @@
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Protocols.Bindings;
 using ProtocolLab.Protocols.Lending;
+using ProtocolLab.Simulation.Engine;
 
-namespace ProtocolLab.Simulation.Engine;
+namespace ProtocolLab.Simulation.Lending;
 
 /// <summary>
 /// Opens positions at the prices they were opened at before the run (population.openingPrice), so
@@ -21,7 +22,7 @@ internal static class PastPriceOpener
         await d.Market.SetOracleAsync(d.Owner, history.Address, cancellationToken: cancellationToken);
         foreach (var group in positions.GroupBy(p => p.Price).OrderBy(g => g.Key))
         {
-            await history.PushAnswerAsync(d.Owner, ScenarioKit.Answer(group.Key), cancellationToken: cancellationToken);
+            await history.PushAnswerAsync(d.Owner, WorldKit.Answer(group.Key), cancellationToken: cancellationToken);
             await PositionOpener.OpenAsync(d, group.Select(p => p.Plan).ToList(), cancellationToken);
         }
         await d.Market.SetOracleAsync(d.Owner, d.Feed.Address, cancellationToken: cancellationToken);

@@ -1,13 +1,21 @@
 using System.Text.Json;
 using ProtocolLab.Simulation.Metrics;
-using ProtocolLab.Simulation.Results;
 
-namespace ProtocolLab.Simulation.Options;
+namespace ProtocolLab.Simulation.Results;
 
-/// <summary>options-summary.json: each run's option metrics and their statistics over the runs.</summary>
-public static class OptionSummaryJsonWriter
+/// <summary>
+/// A protocol's own run metrics (options: hedging and vault shortfall) next to summary.json, e.g.
+/// options-summary.json: each run's values, then their statistics over the runs.
+/// </summary>
+internal static class ProtocolSummaryJsonWriter
 {
-    public static void Write(string path, IReadOnlyList<OptionRunSummary> runs, IReadOnlyList<MetricStatistics> statistics)
+    /// <summary>Statistics per metric over the runs, in the first run's order; empty when the protocol has none.</summary>
+    public static IReadOnlyList<MetricStatistics> Statistics(IReadOnlyList<IReadOnlyList<(string Metric, double? Value)>> runs) =>
+        runs.Count == 0
+            ? []
+            : runs[0].Select((m, i) => MetricStatistics.Of(m.Metric, runs.Select(r => r[i].Value))).ToList();
+
+    public static void Write(string path, IReadOnlyList<IReadOnlyList<(string Metric, double? Value)>> runs, IReadOnlyList<MetricStatistics> statistics)
     {
         using var stream = File.Create(path);
         // The results files' one format: "R" doubles, null where undefined (NaN would throw), LF.
@@ -17,8 +25,8 @@ public static class OptionSummaryJsonWriter
         foreach (var run in runs)
         {
             json.WriteStartObject();
-            for (var i = 0; i < OptionRunSummary.Names.Count; i++)
-                json.WriteDouble(OptionRunSummary.Names[i], run.Values[i]);
+            foreach (var (metric, value) in run)
+                json.WriteDouble(metric, value);
             json.WriteEndObject();
         }
         json.WriteEndArray();

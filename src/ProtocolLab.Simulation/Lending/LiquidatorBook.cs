@@ -4,17 +4,17 @@ using ProtocolLab.Protocols.Uniswap;
 using ProtocolLab.Simulation.Agents;
 using ProtocolLab.Simulation.Agents.Liquidation;
 using ProtocolLab.Simulation.Agents.Uniswap;
+using ProtocolLab.Simulation.Engine;
 
-namespace ProtocolLab.Simulation.Engine;
+namespace ProtocolLab.Simulation.Lending;
 
 /// <summary>
 /// The liquidator bots across one run: what each has seen and when (reaction delay), what it holds,
 /// and the transactions it sends each block: sell inventory per its strategy, then liquidate.
 /// </summary>
-internal sealed class LiquidatorBook(SimulationWorld world)
+internal sealed class LiquidatorBook(LendingAdapter world)
 {
     public const ulong LiquidationGas = 600_000;
-    public const ulong SwapGas = 300_000;
 
     private static readonly BigInteger MaxRepay = BigInteger.Pow(2, 256) - 1;
 
@@ -24,7 +24,7 @@ internal sealed class LiquidatorBook(SimulationWorld world)
     /// <summary>Liquidation transactions each bot sent in the current block, to count the ones that failed.</summary>
     public int[] SentLiquidations { get; } = new int[world.Liquidators.Count];
 
-    public void Plan(int block, ChainState state, IReadOnlyList<PositionSnapshot> positions, double fundamental, List<TransactionRequest> txs)
+    public void Plan(int block, LendingState state, IReadOnlyList<PositionSnapshot> positions, double fundamental, List<TransactionRequest> txs)
     {
         Array.Clear(SentLiquidations);
         _watch = _watch.Observe(block, positions);
@@ -41,7 +41,7 @@ internal sealed class LiquidatorBook(SimulationWorld world)
             var orders = LiquidatorPolicy.Decide(bot.Config, _watch, context);
             var bid = orders.Count == 0 ? BigInteger.Zero : orders.Max(o => o.PriorityFeeWei);
             if (sell > 0)
-                txs.Add(Swap(d.Uniswap, bot.Address, d.Collateral.Address, d.Loan.Address, sell, Tips.Liquidator(bid, i, SwapGas)));
+                txs.Add(Swap(d.Uniswap, bot.Address, d.Collateral.Address, d.Loan.Address, sell, Tips.Liquidator(bid, i, BlockPipeline.SwapGas)));
 
             var budget = loan * 95 / 100;
             foreach (var order in orders)
@@ -65,7 +65,7 @@ internal sealed class LiquidatorBook(SimulationWorld world)
     /// <summary>A bot whose liquidation landed holds new collateral from this block on.</summary>
     public void Acquired(int liquidatorIndex, int block) => _lastAcquired[liquidatorIndex] = block;
 
-    private LiquidationTerms Terms(ChainState state)
+    private LiquidationTerms Terms(LendingState state)
     {
         var b = world.Design.Base;
         return new LiquidationTerms(b.CloseFactor, b.Bonus, world.Units.LoanBase(1));

@@ -1,0 +1,149 @@
+using System.Numerics;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Protocols;
+using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Simulation.Agents.Liquidation;
+using ProtocolLab.Simulation.Agents.Oracle;
+using ProtocolLab.Simulation.Agents.Uniswap;
+using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.Randomness;
+using ProtocolLab.Simulation.Results;
+
+namespace ProtocolLab.Simulation.Lending;
+
+/// <summary>
+/// One run of the lending market: the keeper pushes or pokes its feeds and pokes a dynamic margin
+/// model, liquidator bots liquidate and sell, borrowers top up or deleverage; the market's events
+/// are the block's liquidations. Writes positions-start.csv, positions-end.csv and Perez et al.'s
+/// liquidatable-by-shock.csv next to the pipeline's block files.
+/// </summary>
+internal sealed class LendingRun(LendingAdapter world, string directory, SeededRandom random) : IProtocolRun
+{
+    private readonly LendingStateReader _reader = new(world);
+    private readonly LiquidatorBook _liquidators = new(world);
+    private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
+    private readonly Dictionary<Address, int> _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
+    private LendingState? _state;
+    private LendingState? _start;
+    private IReadOnlyList<PositionSnapshot> _positions = [];
+
+    private LendingState State => _state ?? throw new InvalidOperationException("the run has not read the chain yet");
+
+    public double OraclePrice => State.OraclePrice;
+
+    public int PositionsUnderwater => State.Underwater(world.Units);
+
+    public double Exposure => world.Units.LoanWhole(State.Totals.TotalBorrowAssets);
+
+    public IReadOnlyList<TransactionRequest> StateCalls() => _reader.Calls();
+
+    public void Observe(IReadOnlyList<byte[]> outputs, PoolReserves pool)
+    {
+        _state = _reader.Decode(outputs, pool);
+        _start ??= _state;
+        _positions = _state.Positions.Select((p, i) => Snapshot(i, p)).ToList();
+    }
+
+    public void Started()
+    {
+        var positions = Records(State);
+        PositionsCsvWriter.Write(Path.Combine(directory, "positions-start.csv"), positions);
+        LiquidatableByShockCsvWriter.Write(
+            Path.Combine(directory, LiquidatableByShockCsvWriter.FileName),
+            LiquidatableByShock.Of(positions.Select(p => (p.HealthFactor, p.Debt)).ToList()));
+    }
+
+    public bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions)
+    {
+        var d = world.Deployment;
+        var pushed = false;
+        if (d.PushFeed is { } push && decision.Push)
+        {
+            transactions.Add(push.PushAnswer(world.Owner, WorldKit.Answer(decision.Price), Tips.Keeper(BlockPipeline.KeeperGas)));
+            pushed = true;
+        }
+        if (d.TwapFeed is { } twapFeed)
+            transactions.Add(twapFeed.Poke(world.Owner, Tips.Keeper(BlockPipeline.KeeperGas)));
+        if (d.DynamicMargin is { } dynamic)
+            transactions.Add(dynamic.Poke(world.Owner, Tips.Keeper(BlockPipeline.KeeperGas)));
+        return pushed;
+    }
+
+    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
+        _liquidators.Plan(block, State, _positions, fundamental, transactions);
+
+    public void PlanAgents(int block, List<TransactionRequest> transactions) => _borrowers.Plan(State, _positions, transactions);
+
+    /// <summary>
+    /// A liquidation emits exactly one Liquidate event, so a bot's failed liquidations are the ones it
+    /// sent less the events naming it (a rejected send counts as failed too).
+    /// </summary>
+    public LiquidationTally Account(int block, MinedBlock mined)
+    {
+        var market = world.Deployment.Market;
+        var succeeded = new int[world.Liquidators.Count];
+        var liquidations = 0;
+        BigInteger seized = 0, repaid = 0, badDebt = 0, covered = 0, shortfall = 0;
+        foreach (var e in market.DecodeEvents(mined.Logs, "Liquidate", LendingMarket.LiquidateEvent.From))
+        {
+            liquidations++;
+            seized += e.Seized;
+            repaid += e.Repaid;
+            badDebt += e.BadDebt;
+            if (_botIndex.TryGetValue(e.Liquidator, out var i))
+            {
+                succeeded[i]++;
+                _liquidators.Acquired(i, block);
+            }
+        }
+        foreach (var e in market.DecodeEvents(mined.Logs, "BadDebtRealized", LendingMarket.BadDebtRealizedEvent.From))
+        {
+            covered += e.CoveredByInsurance;
+            shortfall += e.CollateralShortfall;
+        }
+        var failed = 0;
+        for (var i = 0; i < succeeded.Length; i++)
+            failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
+        var u = world.Units;
+        return new LiquidationTally(liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid), u.LoanWhole(badDebt), u.LoanWhole(covered), failed, u.LoanWhole(shortfall));
+    }
+
+    public void Completed(BlockMetrics block)
+    {
+    }
+
+    public double LiquidatorGain(double finalPrice)
+    {
+        var start = _start ?? State;
+        var gain = 0.0;
+        for (var i = 0; i < world.Liquidators.Count; i++)
+        {
+            var (collateral, loan) = State.LiquidatorBalances[i];
+            gain += world.Units.LoanWhole(loan - start.LiquidatorBalances[i].Loan)
+                + (world.Units.CollateralWhole(collateral - start.LiquidatorBalances[i].Collateral) * finalPrice);
+        }
+        return gain;
+    }
+
+    public IReadOnlyList<(string Metric, double? Value)> Finish()
+    {
+        PositionsCsvWriter.Write(Path.Combine(directory, "positions-end.csv"), Records(State));
+        return [];
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private PositionSnapshot Snapshot(int id, LendingLens.PositionView p) =>
+        new(id, p.Collateral, p.Debt, (double)BigInteger.Min(p.HealthFactor, BigInteger.Pow(10, 30)) / 1e18)
+        {
+            Terms = new LiquidationTerms(Wad.ToDouble(p.CloseFactor), Wad.ToDouble(p.LiquidationBonus), world.Units.LoanBase(1)),
+        };
+
+    private List<PositionRecord> Records(LendingState state) =>
+        state.Positions.Select(p => PositionsCsvWriter.Record(p.Borrower.ToString(), p.Collateral, p.Debt, p.HealthFactor, p.LiquidationThreshold, world.Units)).ToList();
+}

@@ -1,0 +1,22 @@
+using ProtocolLab.Chain.Artifacts;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Lending;
+using ProtocolLab.Simulation.Options;
+using ProtocolLab.Simulation.Scenarios;
+
+namespace ProtocolLab.Simulation.Runs;
+
+/// <summary>The one place that knows which adapter a scenario runs: the pipeline and the runner never do.</summary>
+internal static class ProtocolAdapters
+{
+    public static async Task<IProtocolAdapter> CreateAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken) =>
+        scenario.Options is not null
+            ? await OptionsAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken)
+            : await LendingAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
+
+    /// <summary>Where a design's protocol-specific statistics go, next to summary.json.</summary>
+    public static string SummaryFile(Scenario scenario) => scenario.Options is not null ? "options-summary.json" : "lending-summary.json";
+}
