@@ -1,3 +1,4 @@
+using ProtocolLab.Chain;
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
@@ -13,9 +14,12 @@ internal static class ProtocolAdapters
 {
     public static async Task<IProtocolAdapter> CreateAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken) =>
-        scenario.Options is not null
-            ? await OptionsAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken)
-            : await LendingAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
+        scenario.Protocol.Kind switch
+        {
+            ProtocolKind.ProtocolLab when scenario.Options is not null => await OptionsAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
+            ProtocolKind.ProtocolLab => await LendingAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
+            var kind => throw new UserInputException($"{scenario.SourcePath}: protocol.kind {RealProtocolRules.Name(kind)} has no adapter in this build"),
+        };
 
     /// <summary>Where a design's protocol-specific statistics go, next to summary.json.</summary>
     public static string SummaryFile(Scenario scenario) => scenario.Options is not null ? "options-summary.json" : "lending-summary.json";

@@ -6,6 +6,7 @@ namespace ProtocolLab.Simulation.Scenarios;
 
 internal static partial class ProtocolSectionParser
 {
+    private static readonly string[] Kinds = ["protocollab", "aave-v3", "morpho-blue"];
     private static readonly string[] Models = ["fixed", "dynamic", "custom"];
     private static readonly string[] OptionModels = ["optionFixed", "optionRiskBased"];
     private static readonly string[] BaseKeys = ["initialLtv", "liquidationThreshold", "closeFactor", "bonus"];
@@ -17,6 +18,17 @@ internal static partial class ProtocolSectionParser
 
     public static ProtocolSpec Parse(MappingReader protocol, bool optionsScenario = false)
     {
+        var kind = protocol.Choice("kind", Kinds, "protocollab") switch
+        {
+            "aave-v3" => ProtocolKind.AaveV3,
+            "morpho-blue" => ProtocolKind.MorphoBlue,
+            _ => ProtocolKind.ProtocolLab,
+        };
+        if (optionsScenario && kind != ProtocolKind.ProtocolLab)
+        {
+            protocol.Errors.Add(protocol.Node, protocol.FieldPath("kind"), $"expected protocollab in an options scenario (the options vault is ProtocolLab's), found \"{Kinds[(int)kind]}\"");
+        }
+
         var designs = new List<DesignSpec>();
         var sequence = protocol.Sequence("designs", required: true);
         if (sequence is not null)
@@ -35,7 +47,7 @@ internal static partial class ProtocolSectionParser
                     continue;
                 }
 
-                var parsed = ParseDesign(design, optionsScenario);
+                var parsed = ParseDesign(design, optionsScenario, kind);
                 if (designs.Any(d => d.Name == parsed.Name))
                 {
                     protocol.Errors.Add(design.Node, path + ".name", $"expected a design name not used before, found \"{parsed.Name}\" again");
@@ -48,10 +60,10 @@ internal static partial class ProtocolSectionParser
         var insuranceFund = protocol.Number("insuranceFund", NumberRule.TokenAmount, 0);
         var maxOracleAge = protocol.WholeNumber("maxOracleAgeSeconds", 1, 604_800, 3600);
         protocol.RejectUnknownFields();
-        return new ProtocolSpec(designs, insuranceFund, maxOracleAge);
+        return new ProtocolSpec(designs, insuranceFund, maxOracleAge) { Kind = kind };
     }
 
-    private static DesignSpec ParseDesign(MappingReader design, bool optionsScenario)
+    private static DesignSpec ParseDesign(MappingReader design, bool optionsScenario, ProtocolKind kind)
     {
         var name = design.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
         if (optionsScenario)
@@ -75,12 +87,13 @@ internal static partial class ProtocolSectionParser
         var contract = design.Text("contract", s => ContractPattern().IsMatch(s), "a Solidity contract name", defaultContract);
         var parameters = design.Mapping("parameters");
         design.RejectUnknownFields();
+        RealProtocolRules.CheckModel(design, kind, model, modelText);
         if (parameters is null)
         {
             return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []);
         }
 
-        var baseParameters = ParseBase(parameters);
+        var baseParameters = kind == ProtocolKind.ProtocolLab ? ParseBase(parameters) : RealProtocolRules.ParseBase(parameters, kind);
         var dynamic = model == MarginModelKind.Dynamic ? ParseDynamic(parameters, baseParameters) : null;
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
         return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
@@ -103,7 +116,7 @@ internal static partial class ProtocolSectionParser
         return new DesignSpec(name, model, contract, zero, null, []) { OptionMargin = option };
     }
 
-    private static BaseMarginParameters ParseBase(MappingReader p)
+    internal static BaseMarginParameters ParseBase(MappingReader p)
     {
         var initialLtv = p.Number("initialLtv", NumberRule.OpenFraction);
         var threshold = p.Number("liquidationThreshold", new NumberRule(0, 1, MinExclusive: true));

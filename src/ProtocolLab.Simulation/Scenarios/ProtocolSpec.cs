@@ -75,7 +75,23 @@ public sealed record DynamicMarginParameters(
     public static double DefaultMaxBonus(double bonus) => Math.Min(2 * bonus, 0.2);
 }
 
+/// <summary>Which protocol the scenario's designs run on (<c>protocol.kind</c>).</summary>
+public enum ProtocolKind
+{
+    /// <summary>ProtocolLab's own lending market (or options vault), with any margin model contract.</summary>
+    ProtocolLab,
+
+    /// <summary>Aave v3 (@aave/core-v3 1.19.3 bytecode): the design sets the reserve's LTV, threshold and bonus.</summary>
+    AaveV3,
+
+    /// <summary>Morpho Blue (@morpho-org/morpho-blue 1.0.0 sources): the design's threshold is the market's LLTV.</summary>
+    MorphoBlue,
+}
+
 public sealed record ProtocolSpec(
     IReadOnlyList<DesignSpec> Designs,
     double InsuranceFund,
-    int MaxOracleAgeSeconds);
+    int MaxOracleAgeSeconds)
+{
+    public ProtocolKind Kind { get; init; } = ProtocolKind.ProtocolLab;
+}
