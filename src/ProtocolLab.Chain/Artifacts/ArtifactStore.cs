@@ -21,6 +21,7 @@ public sealed class ArtifactStore
         Path.Combine(repoRoot, "artifacts", "contracts"),
         Path.Combine(repoRoot, "node_modules", "@uniswap", "v2-core", "build"),
         Path.Combine(repoRoot, "node_modules", "@uniswap", "v2-periphery", "build"),
+        Path.Combine(repoRoot, "node_modules", "@aave", "core-v3", "artifacts"),
     ]);
 
     /// <param name="name">A contract name, or "path/File.sol:Name" where names collide.</param>
