@@ -1,0 +1,44 @@
+using System.Numerics;
+using ProtocolLab.Protocols.Markets;
+
+namespace ProtocolLab.Protocols.AaveV3;
+
+/// <summary>
+/// The loan reserve's DefaultReserveInterestRateStrategy, as WAD yearly rates (the kit scales them
+/// to Aave's RAY). Zero rates keep both reserve indexes at exactly 1 RAY, so balances never accrue.
+/// </summary>
+public sealed record AaveV3Rates(BigInteger OptimalUsage, BigInteger BaseVariableRate, BigInteger Slope1, BigInteger Slope2)
+{
+    public static AaveV3Rates Zero { get; } = new(Wad.Of(0.8), 0, 0, 0);
+}
+
+/// <summary>Everything the Aave v3 kit deploys, in base units and WAD (the kit converts to Aave's bps).</summary>
+public sealed record AaveV3KitOptions
+{
+    public required TokenConfig Collateral { get; init; }
+
+    public required TokenConfig Loan { get; init; }
+
+    /// <summary>Initial pair reserves, base units.</summary>
+    public required BigInteger PairCollateralReserve { get; init; }
+
+    public required BigInteger PairLoanReserve { get; init; }
+
+    /// <summary>The first answer of the collateral's PushFeed: USD per collateral, 8 decimals (the loan asset is 1 USD).</summary>
+    public required BigInteger InitialAnswer { get; init; }
+
+    /// <summary>Largest debt / collateral value at borrow time, WAD; must be a whole number of bps.</summary>
+    public required BigInteger Ltv { get; init; }
+
+    public required BigInteger LiquidationThreshold { get; init; }
+
+    /// <summary>The liquidator's bonus on seized collateral, WAD (0.05 = Aave's 10500).</summary>
+    public required BigInteger Bonus { get; init; }
+
+    /// <summary>Loan asset the owner supplies to the pool at setup, base units.</summary>
+    public required BigInteger LenderSupply { get; init; }
+
+    public AaveV3Rates Rates { get; init; } = AaveV3Rates.Zero;
+
+    public string MarketId { get; init; } = "ProtocolLab";
+}
