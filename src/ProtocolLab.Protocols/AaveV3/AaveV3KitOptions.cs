@@ -4,8 +4,9 @@ using ProtocolLab.Protocols.Markets;
 namespace ProtocolLab.Protocols.AaveV3;
 
 /// <summary>
-/// The loan reserve's DefaultReserveInterestRateStrategy, as WAD yearly rates (the kit scales them
-/// to Aave's RAY). Zero rates keep both reserve indexes at exactly 1 RAY, so balances never accrue.
+/// The reserves' DefaultReserveInterestRateStrategy (one for both; only the loan asset is borrowed),
+/// as WAD yearly rates the kit scales to Aave's RAY. Zero rates keep every index at exactly 1 RAY,
+/// so balances never accrue and the liquidation numbers are exact to the wei.
 /// </summary>
 public sealed record AaveV3Rates(BigInteger OptimalUsage, BigInteger BaseVariableRate, BigInteger Slope1, BigInteger Slope2)
 {

@@ -26,14 +26,17 @@ public sealed class AaveV3KitIntegrationTests : IAsyncLifetime
     private static readonly TxOptions Gas = new() { Gas = 1_500_000 };
 
     private readonly AaveV3Reference _reference = new(18, 6, LiquidationThresholdBps: 8_500, BonusBps: 10_500);
+    private readonly HttpRequestCounter _requests = new();
     private AnvilDevnet _anvil = null!;
+    private JsonRpcClient _rpc = null!;
     private ChainSession _session = null!;
     private AaveV3Deployment _aave = null!;
 
     public async Task InitializeAsync()
     {
         _anvil = await AnvilDevnet.StartAsync(new AnvilOptions { AutoImpersonate = true });
-        _session = new ChainSession(_anvil.Rpc);
+        _rpc = new JsonRpcClient(_anvil.Rpc.Url, _requests);
+        _session = new ChainSession(_rpc);
         _aave = await AaveV3Kit.DeployAsync(_session, ArtifactStore.ForRepository(RepoRoot.Find()), _anvil.Accounts[0], new AaveV3KitOptions
         {
             Collateral = new TokenConfig("Wrapped Ether", "WETH", 18),
@@ -49,7 +52,11 @@ public sealed class AaveV3KitIntegrationTests : IAsyncLifetime
         await _session.Dev.SetAutomineAsync(false);
     }
 
-    public async Task DisposeAsync() => await _anvil.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _rpc.Dispose();
+        await _anvil.DisposeAsync();
+    }
 
     [Fact]
     public async Task LiquidationCall_AfterCrash_MatchesIndependentRecomputation()
@@ -67,9 +74,11 @@ public sealed class AaveV3KitIntegrationTests : IAsyncLifetime
 
         // When the feed drops 25%
         await MineAsync([_aave.Feed.PushAnswer(_aave.Owner, CrashPrice, Gas)]);
+        var requestsBefore = _requests.Count;
         var crashed = await _aave.ReadAccountsAsync(plans.Select(p => p.Borrower).ToList());
 
-        // Then Aave's account data equals the reference's, position by position
+        // Then Aave's account data, read in one JSON-RPC batch, equals the reference's position by position
+        Assert.Equal(requestsBefore + 1, _requests.Count);
         foreach (var (plan, account) in plans.Zip(crashed))
         {
             Assert.Equal(_reference.CollateralBase(plan.Collateral, CrashPrice), account.TotalCollateralBase);
@@ -79,12 +88,16 @@ public sealed class AaveV3KitIntegrationTests : IAsyncLifetime
         var unhealthy = plans.Where(p => _reference.HealthFactor(p.Collateral, p.Debt, CrashPrice) < AaveV3Reference.Wad).ToList();
         Assert.Equal(4, unhealthy.Count);
 
-        // When one liquidator asks each unhealthy position for all the close factor allows, in one block
+        // When one liquidator asks every position for all the close factor allows, in one block
         var liquidator = _anvil.Accounts[1];
         await FundLiquidatorAsync(liquidator);
-        var mined = await MineAsync(unhealthy.Select(p => _aave.LiquidationCall(liquidator, p.Borrower, AllAllowed, Gas)).ToList());
+        var attempts = await _session.SendAndMineAsync(plans.Select(p => _aave.LiquidationCall(liquidator, p.Borrower, AllAllowed, Gas)).ToList());
 
-        // Then every LiquidationCall event carries exactly the reference's repaid debt and seized collateral
+        // Then exactly the unhealthy ones succeed; the healthy ones revert in the block without disturbing the rest
+        Assert.Equal(plans.Select(unhealthy.Contains), attempts.Select(a => a.Succeeded));
+        var mined = attempts.Where(a => a.Succeeded).ToList();
+
+        // And every LiquidationCall event carries exactly the reference's repaid debt and seized collateral
         var expected = unhealthy.Select(p => _reference.Liquidate(p.Collateral, p.Debt, CrashPrice, AllAllowed)).ToList();
         foreach (var ((plan, tx), (repaid, seized)) in unhealthy.Zip(mined).Zip(expected))
         {
@@ -176,6 +189,15 @@ public sealed class AaveV3KitIntegrationTests : IAsyncLifetime
 
         // Then Aave's numeric code says CALLER_NOT_RISK_OR_POOL_ADMIN
         Assert.Equal(AaveV3Errors.CallerNotRiskOrPoolAdmin, Assert.IsType<RevertReason.ErrorMessage>(error.Reason).Message);
+    }
+
+    [Fact]
+    public void ConfigureReserveAsCollateral_ThresholdNotWholeBps_ThrowsBeforeSending()
+    {
+        // Given Aave's bps, When a threshold of 80.005% is asked for, Then it is refused rather than truncated to 80%
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => _aave.ConfigureReserveAsCollateral(_aave.Owner, Wad.Of(0.7), Wad.Of(0.80005), Wad.Of(0.05), Gas));
+        Assert.Equal("liquidationThreshold", error.ParamName);
     }
 
     private PositionPlan Plan(int i, BigInteger collateral, double ltv)
