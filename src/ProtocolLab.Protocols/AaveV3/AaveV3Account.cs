@@ -25,6 +25,14 @@ public sealed record AaveV3Account(
         AaveV3Deployment market, IReadOnlyList<Address> users, BlockTag block, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(users);
+        // One block tag for every call, so the three reads of a user (and all users) agree.
+        var results = await market.Session.Reads.CallAsync(Calls(market, users), block, cancellationToken).ConfigureAwait(false);
+        return Decode(market, users, results.Select(r => r.GetOutputOrThrow()).ToList());
+    }
+
+    /// <summary>The three calls per user behind an account, for a caller's own batch.</summary>
+    public static IReadOnlyList<TransactionRequest> Calls(AaveV3Deployment market, IReadOnlyList<Address> users)
+    {
         var calls = new List<TransactionRequest>(users.Count * CallsPerUser);
         foreach (var user in users)
         {
@@ -32,15 +40,18 @@ public sealed record AaveV3Account(
             calls.Add(market.CollateralReserve.AToken.BuildCall("balanceOf", [user]));
             calls.Add(market.LoanReserve.VariableDebtToken.BuildCall("balanceOf", [user]));
         }
-        // One block tag for every call, so the three reads of a user (and all users) agree.
-        var results = await market.Session.Reads.CallAsync(calls, block, cancellationToken).ConfigureAwait(false);
+        return calls;
+    }
 
+    /// <summary>The outputs of <see cref="Calls"/>, in order, as accounts.</summary>
+    public static IReadOnlyList<AaveV3Account> Decode(AaveV3Deployment market, IReadOnlyList<Address> users, IReadOnlyList<byte[]> outputs)
+    {
         var accounts = new AaveV3Account[users.Count];
         for (var i = 0; i < users.Count; i++)
         {
-            var data = market.Pool.DecodeOutput("getUserAccountData", results[i * CallsPerUser].GetOutputOrThrow());
-            var collateral = market.CollateralReserve.AToken.DecodeOutput("balanceOf", results[(i * CallsPerUser) + 1].GetOutputOrThrow());
-            var debt = market.LoanReserve.VariableDebtToken.DecodeOutput("balanceOf", results[(i * CallsPerUser) + 2].GetOutputOrThrow());
+            var data = market.Pool.DecodeOutput("getUserAccountData", outputs[i * CallsPerUser]);
+            var collateral = market.CollateralReserve.AToken.DecodeOutput("balanceOf", outputs[(i * CallsPerUser) + 1]);
+            var debt = market.LoanReserve.VariableDebtToken.DecodeOutput("balanceOf", outputs[(i * CallsPerUser) + 2]);
             accounts[i] = new AaveV3Account(
                 users[i], (BigInteger)data[0]!, (BigInteger)data[1]!, (BigInteger)data[2]!, (BigInteger)data[3]!, (BigInteger)data[4]!, (BigInteger)data[5]!,
                 (BigInteger)collateral[0]!, (BigInteger)debt[0]!);

@@ -47,7 +47,7 @@ internal sealed class BorrowerActions(LendingAdapter world, SeededRandom random)
                     if (withdraw <= 0)
                         break;
                     txs.Add(d.Market.WithdrawCollateral(agent.Address, withdraw, tip));
-                    txs.Add(LiquidatorBook.Swap(d.Uniswap, agent.Address, d.Collateral.Address, d.Loan.Address, withdraw, tip));
+                    txs.Add(d.Uniswap.SwapExactIn(agent.Address, d.Collateral.Address, d.Loan.Address, withdraw, BigInteger.Zero, tip));
                     break;
             }
         }

@@ -23,7 +23,12 @@ namespace ProtocolLab.Simulation.Lending;
 internal sealed class LendingRun(LendingAdapter world, string directory, SeededRandom random) : IProtocolRun
 {
     private readonly LendingStateReader _reader = new(world);
-    private readonly LiquidatorBook _liquidators = new(world);
+    private readonly LiquidatorBook _liquidators = new(
+        world.Liquidators,
+        world.Venue,
+        new LiquidationTerms(world.Design.Base.CloseFactor, world.Design.Base.Bonus, world.Units.LoanBase(1)),
+        world.Units,
+        world.Deployment.Market.Liquidate);
     private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
     private readonly Dictionary<Address, int> _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
     private LendingState? _state;
@@ -73,7 +78,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
     }
 
     public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, State, _positions, fundamental, transactions);
+        _liquidators.Plan(block, new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances), fundamental, transactions);
 
     public void PlanAgents(int block, List<TransactionRequest> transactions) => _borrowers.Plan(State, _positions, transactions);
 

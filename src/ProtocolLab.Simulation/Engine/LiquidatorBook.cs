@@ -1,0 +1,79 @@
+using System.Numerics;
+using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
+using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Simulation.Agents;
+using ProtocolLab.Simulation.Agents.Liquidation;
+using ProtocolLab.Simulation.Agents.Uniswap;
+
+namespace ProtocolLab.Simulation.Engine;
+
+/// <summary>What the bots see of a lending protocol in a block: positions, their owners, the oracle price and each bot's balances.</summary>
+internal sealed record LiquidationView(
+    IReadOnlyList<PositionSnapshot> Positions,
+    IReadOnlyList<Address> Borrowers,
+    double OraclePrice,
+    PoolReserves Pool,
+    IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> Balances);
+
+/// <summary>
+/// The liquidator bots of a debt protocol across one run: what each has seen and when (reaction
+/// delay), what it holds, and the transactions it sends each block: sell inventory per its strategy,
+/// then liquidate. Only the liquidation call itself is the protocol's (<paramref name="liquidate"/>).
+/// </summary>
+internal sealed class LiquidatorBook(
+    IReadOnlyList<LiquidatorAgent> bots,
+    MarketVenue venue,
+    LiquidationTerms defaultTerms,
+    MarketUnits units,
+    Func<Address, Address, BigInteger, TxOptions, TransactionRequest> liquidate)
+{
+    public const ulong LiquidationGas = 600_000;
+
+    /// <summary>type(uint256).max: "all the close factor allows", as Aave and our market read it.</summary>
+    public static readonly BigInteger MaxRepay = BigInteger.Pow(2, 256) - 1;
+
+    private readonly int[] _lastAcquired = new int[bots.Count];
+    private LiquidationWatch _watch = LiquidationWatch.Empty;
+
+    /// <summary>Liquidation transactions each bot sent in the current block, to count the ones that failed.</summary>
+    public int[] SentLiquidations { get; } = new int[bots.Count];
+
+    public void Plan(int block, LiquidationView view, double fundamental, List<TransactionRequest> txs)
+    {
+        Array.Clear(SentLiquidations);
+        _watch = _watch.Observe(block, view.Positions);
+        var gas = new GasMarket(BigInteger.Zero, (long)LiquidationGas / 2, fundamental);
+        for (var i = 0; i < bots.Count; i++)
+        {
+            var bot = bots[i];
+            var (collateral, loan) = view.Balances[i];
+
+            var sell = bot.Config.Sell.AmountToSell(new Inventory(collateral, _lastAcquired[i]), block);
+            var context = new LiquidationContext(block, view.Positions, defaultTerms, view.OraclePrice, view.Pool, gas, loan * 95 / 100, units);
+            var orders = LiquidatorPolicy.Decide(bot.Config, _watch, context);
+            var bid = orders.Count == 0 ? BigInteger.Zero : orders.Max(o => o.PriorityFeeWei);
+            if (sell > 0)
+                txs.Add(venue.Uniswap.SwapExactIn(bot.Address, venue.Collateral, venue.Loan, sell, BigInteger.Zero, Tips.Liquidator(bid, i, BlockPipeline.SwapGas)));
+
+            var budget = loan * 95 / 100;
+            foreach (var order in orders)
+            {
+                var position = view.Positions[order.PositionId];
+                var repay = BigInteger.Max(order.Repay, BigInteger.Min(position.Debt, budget));
+                if (repay > budget)
+                    break;
+                budget -= repay;
+                // The debt seen last block grows by this block's interest before the transaction lands:
+                // asking for exactly that debt would leave a remainder below dust, which the market
+                // refuses. type(uint256).max asks for all the close factor allows.
+                var amount = repay >= position.Debt ? MaxRepay : repay;
+                txs.Add(liquidate(bot.Address, view.Borrowers[order.PositionId], amount, Tips.Liquidator(bid, i, LiquidationGas)));
+                SentLiquidations[i]++;
+            }
+        }
+    }
+
+    /// <summary>A bot whose liquidation landed holds new collateral from this block on.</summary>
+    public void Acquired(int liquidatorIndex, int block) => _lastAcquired[liquidatorIndex] = block;
+}
