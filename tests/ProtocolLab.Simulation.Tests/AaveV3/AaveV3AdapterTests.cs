@@ -1,0 +1,62 @@
+using ProtocolLab.Simulation.Agents.Borrowers;
+using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Randomness;
+using ProtocolLab.Simulation.Scenarios;
+using ProtocolLab.Simulation.Tests.Engine;
+
+namespace ProtocolLab.Simulation.Tests.AaveV3;
+
+/// <summary>
+/// The lending pipeline on a second protocol with no change to it: step-no-impact's world on the real
+/// Aave v3 bytecode. Nothing amplifies the drop, so which positions Aave liquidates follows from its
+/// health-factor formula alone and is computed here by hand.
+/// </summary>
+public sealed class AaveV3AdapterTests
+{
+    [Fact]
+    public async Task RunAsync_StepDropOnAave_LiquidatesExactlyThePositionsBelowHealthOne()
+    {
+        // Given the fixture's population, drawn from the runner's own stream, and each position's
+        // health factor after the drop: HF = collateral x price x threshold / debt
+        var scenario = ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "AaveV3", "Scenarios", "aave-step-no-impact.yaml"));
+        Assert.Equal(ProtocolKind.AaveV3, scenario.Protocol.Kind);
+        var step = Assert.IsType<StepPathSpec>(scenario.PricePath);
+        var rules = Assert.Single(scenario.Protocol.Designs).Base;
+        var units = WorldKit.Units(scenario);
+        var price = scenario.Market.InitialPrice * (1 - step.Drop);
+        var population = BorrowerPopulation.Generate(scenario.Population, units, SeededRandom.ForStream(scenario.Seed, 0, "population"));
+        var health = population
+            .Select(b => units.CollateralWhole(b.Collateral) * price * rules.LiquidationThreshold / units.LoanWhole(b.TargetDebt(rules.InitialLtv, scenario.Market.InitialPrice, units)))
+            .ToList();
+        Assert.All(health, h => Assert.True(Math.Abs(h - 1) > 1e-4, $"a health factor of {h} is too close to 1 to call by hand"));
+        var expected = Enumerable.Range(0, population.Count).Where(i => health[i] < 1).ToList();
+        Assert.InRange(expected.Count, 5, population.Count - 5);
+
+        // When the scenario runs on anvil, through the same runner and pipeline as ProtocolLab's market
+        using var run = EngineRun.InTempFolder();
+        var summary = (await run.RunAsync(scenario)).OnlyRunOf("fixed");
+
+        // Then the positions opened are the population's, at the debt the initial LTV gives (Aave's rates are zero here)
+        var start = run.Positions(scenario, "fixed", "start").ToDictionary(p => p.Borrower);
+        var end = run.Positions(scenario, "fixed", "end").ToDictionary(p => p.Borrower);
+        for (var i = 0; i < population.Count; i++)
+        {
+            var position = start[SimulationAccounts.Borrower(i).ToString()];
+            Assert.Equal(units.CollateralWhole(population[i].Collateral), position.Collateral);
+            Assert.Equal(units.LoanWhole(population[i].TargetDebt(rules.InitialLtv, scenario.Market.InitialPrice, units)), position.Debt, 1e-9);
+        }
+
+        // And the positions that lost collateral are exactly those with HF < 1 after the drop
+        var liquidated = Enumerable.Range(0, population.Count)
+            .Where(i => end[SimulationAccounts.Borrower(i).ToString()].Collateral < start[SimulationAccounts.Borrower(i).ToString()].Collateral)
+            .ToList();
+        Assert.Equal(expected, liquidated);
+
+        // And the run's metrics come from Aave's LiquidationCall events: at least one a liquidated position,
+        // every liquidation after the drop, the oracle the fundamental price throughout
+        Assert.InRange(summary.LiquidationCount, expected.Count, 10 * expected.Count);
+        Assert.True(summary.FirstLiquidationBlock > step.AtBlock);
+        Assert.Equal(summary.MaxFundamentalDrawdown, summary.MaxOracleDrawdown, 9);
+        Assert.Equal(0, summary.FailedLiquidations);
+    }
+}
