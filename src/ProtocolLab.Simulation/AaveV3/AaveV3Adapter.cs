@@ -9,7 +9,6 @@ using ProtocolLab.Protocols.AaveV3;
 using ProtocolLab.Simulation.Agents;
 using ProtocolLab.Simulation.Agents.Borrowers;
 using ProtocolLab.Simulation.Engine;
-using ProtocolLab.Simulation.Lending;
 using ProtocolLab.Simulation.Randomness;
 using ProtocolLab.Simulation.Scenarios;
 
@@ -81,7 +80,7 @@ internal sealed class AaveV3Adapter : IProtocolAdapter
 
     public async Task<IProtocolRun> StartRunAsync(int run, string directory, SeededRandom agents, CancellationToken cancellationToken)
     {
-        var population = LendingAdapter.Population(Scenario, run);
+        var population = WorldKit.Population(Scenario, run);
         Borrowers = population.Select(b => SimulationAccounts.Borrower(b.Id)).ToList();
         var d = Deployment;
         // Three set-up phases, because a block orders different senders by fee, not by our list.

@@ -161,17 +161,7 @@ internal sealed class AaveV3Run : IProtocolRun
     {
     }
 
-    public double LiquidatorGain(double finalPrice)
-    {
-        var start = _startBalances ?? _balances;
-        var gain = 0.0;
-        for (var i = 0; i < _balances.Count; i++)
-        {
-            gain += _world.Units.LoanWhole(_balances[i].Loan - start[i].Loan)
-                + (_world.Units.CollateralWhole(_balances[i].Collateral - start[i].Collateral) * finalPrice);
-        }
-        return gain;
-    }
+    public double LiquidatorGain(double finalPrice) => LiquidatorBook.Gain(_world.Units, _startBalances ?? _balances, _balances, finalPrice);
 
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {

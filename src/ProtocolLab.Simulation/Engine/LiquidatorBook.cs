@@ -74,6 +74,16 @@ internal sealed class LiquidatorBook(
         }
     }
 
+    /// <summary>The bots' gain in loan units from <paramref name="start"/> to <paramref name="end"/> balances, collateral at <paramref name="price"/>.</summary>
+    public static double Gain(
+        MarketUnits units, IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> start, IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> end, double price)
+    {
+        var gain = 0.0;
+        for (var i = 0; i < end.Count; i++)
+            gain += units.LoanWhole(end[i].Loan - start[i].Loan) + (units.CollateralWhole(end[i].Collateral - start[i].Collateral) * price);
+        return gain;
+    }
+
     /// <summary>A bot whose liquidation landed holds new collateral from this block on.</summary>
     public void Acquired(int liquidatorIndex, int block) => _lastAcquired[liquidatorIndex] = block;
 }

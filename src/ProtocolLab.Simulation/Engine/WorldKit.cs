@@ -2,6 +2,8 @@ using System.Numerics;
 using ProtocolLab.Protocols;
 using ProtocolLab.Protocols.Markets;
 using ProtocolLab.Simulation.Agents;
+using ProtocolLab.Simulation.Agents.Borrowers;
+using ProtocolLab.Simulation.Randomness;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Simulation.Engine;
@@ -26,6 +28,10 @@ internal static class WorldKit
         var units = Units(scenario);
         return (units.CollateralBase(scenario.Market.PairReserves.Collateral), units.LoanBase(scenario.Market.PairReserves.Loan));
     }
+
+    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run.</summary>
+    public static IReadOnlyList<Borrower> Population(Scenario scenario, int run) =>
+        BorrowerPopulation.Generate(scenario.Population, Units(scenario), SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population"));
 
     private static TokenConfig Token(string symbol, int decimals) => new($"{symbol} (ProtocolLab)", symbol, decimals);
 }

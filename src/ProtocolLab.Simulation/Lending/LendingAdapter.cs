@@ -79,13 +79,9 @@ internal sealed class LendingAdapter : IProtocolAdapter
 
     public async Task<IProtocolRun> StartRunAsync(int run, string directory, SeededRandom agents, CancellationToken cancellationToken)
     {
-        await OpenPositionsAsync(Population(Scenario, run), cancellationToken);
+        await OpenPositionsAsync(WorldKit.Population(Scenario, run), cancellationToken);
         return new LendingRun(this, directory, agents);
     }
-
-    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run.</summary>
-    internal static IReadOnlyList<Borrower> Population(Scenario scenario, int run) =>
-        BorrowerPopulation.Generate(scenario.Population, WorldKit.Units(scenario), SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population"));
 
     /// <summary>
     /// Opens the run's population: each borrower borrows its leverage fraction of the initial LTV

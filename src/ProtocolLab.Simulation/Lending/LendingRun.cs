@@ -120,18 +120,8 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
     {
     }
 
-    public double LiquidatorGain(double finalPrice)
-    {
-        var start = _start ?? State;
-        var gain = 0.0;
-        for (var i = 0; i < world.Liquidators.Count; i++)
-        {
-            var (collateral, loan) = State.LiquidatorBalances[i];
-            gain += world.Units.LoanWhole(loan - start.LiquidatorBalances[i].Loan)
-                + (world.Units.CollateralWhole(collateral - start.LiquidatorBalances[i].Collateral) * finalPrice);
-        }
-        return gain;
-    }
+    public double LiquidatorGain(double finalPrice) =>
+        LiquidatorBook.Gain(world.Units, (_start ?? State).LiquidatorBalances, State.LiquidatorBalances, finalPrice);
 
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {

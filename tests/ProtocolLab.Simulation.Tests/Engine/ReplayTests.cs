@@ -1,5 +1,4 @@
 using ProtocolLab.Simulation.Engine;
-using ProtocolLab.Simulation.Lending;
 using ProtocolLab.Simulation.Runs;
 
 namespace ProtocolLab.Simulation.Tests.Engine;
@@ -45,11 +44,11 @@ public sealed class ReplayTests
         var fixedPopulation = scenario with { Population = scenario.Population with { SameForEveryRun = true } };
 
         // When runs 0 and 1 draw their borrowers
-        var drawn = LendingAdapter.Population(scenario, 1).Select(b => b.Collateral);
-        var kept = LendingAdapter.Population(fixedPopulation, 1).Select(b => b.Collateral);
+        var drawn = WorldKit.Population(scenario, 1).Select(b => b.Collateral);
+        var kept = WorldKit.Population(fixedPopulation, 1).Select(b => b.Collateral);
 
         // Then by default run 1 differs from run 0, and kept, it is run 0's
-        var runZero = LendingAdapter.Population(scenario, 0).Select(b => b.Collateral).ToList();
+        var runZero = WorldKit.Population(scenario, 0).Select(b => b.Collateral).ToList();
         Assert.NotEqual(runZero, drawn);
         Assert.Equal(runZero, kept);
     }
