@@ -2,6 +2,7 @@ using System.Numerics;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
+using ProtocolLab.Protocols;
 using ProtocolLab.Protocols.AaveV3;
 using ProtocolLab.Simulation.Agents.Liquidation;
 using ProtocolLab.Simulation.Agents.Oracle;
@@ -29,6 +30,7 @@ internal sealed class AaveV3Run : IProtocolRun
     private readonly LiquidatorBook _liquidators;
     private readonly Dictionary<Address, int> _botIndex;
     private readonly Dictionary<Address, int> _borrowerIndex;
+    private readonly AaveRiskSteward? _steward;
     private IReadOnlyList<AaveV3Account> _accounts = [];
     private IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> _balances = [];
     private IReadOnlyList<(BigInteger Collateral, BigInteger Loan)>? _startBalances;
@@ -43,6 +45,7 @@ internal sealed class AaveV3Run : IProtocolRun
         _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
         _borrowerIndex = world.Borrowers.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
         var d = world.Deployment;
+        _steward = world.Design.Dynamic is { } rule ? new AaveRiskSteward(world.Design.Base, rule) : null;
         _liquidators = new LiquidatorBook(
             world.Liquidators,
             world.Venue,
@@ -92,20 +95,28 @@ internal sealed class AaveV3Run : IProtocolRun
             var debt = a.CollateralBalance.IsZero ? BigInteger.Zero : a.VariableDebt;
             return new PositionSnapshot(i, a.CollateralBalance, debt, health)
             {
-                Terms = new LiquidationTerms(RealCloseFactor(health), _world.Design.Base.Bonus, _world.Units.LoanBase(1)),
+                Terms = new LiquidationTerms(RealCloseFactor(health), _steward?.Terms.Bonus ?? _world.Design.Base.Bonus, _world.Units.LoanBase(1)),
             };
         }).ToList();
     }
 
     public void Started() => PositionsCsvWriter.Write(Path.Combine(_directory, "positions-start.csv"), Records());
 
+    /// <summary>
+    /// The keeper's push, then (for a dynamic design) the risk steward's re-pricing of the reserve on the
+    /// price the oracle holds once the push lands: both from the owner, so in that order within the block.
+    /// </summary>
     public bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions)
     {
-        if (!decision.Push)
-            return false;
-        transactions.Add(_world.Deployment.Feed.PushAnswer(_world.Deployment.Owner, WorldKit.Answer(decision.Price), Tips.Keeper(BlockPipeline.KeeperGas)));
-        return true;
+        var d = _world.Deployment;
+        if (decision.Push)
+            transactions.Add(d.Feed.PushAnswer(d.Owner, WorldKit.Answer(decision.Price), Tips.Keeper(BlockPipeline.KeeperGas)));
+        if (_steward?.Observe(decision.Push ? decision.Price : _oraclePrice) is { } terms)
+            transactions.Add(d.ConfigureReserveAsCollateral(d.Owner, FromBps(terms.Ltv), FromBps(terms.LiquidationThreshold), FromBps(terms.Bonus), Tips.Keeper(BlockPipeline.KeeperGas)));
+        return decision.Push;
     }
+
+    private static BigInteger FromBps(double fraction) => Wad.One * (long)Math.Round(fraction * 10_000) / 10_000;
 
     public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
         _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), fundamental, transactions);

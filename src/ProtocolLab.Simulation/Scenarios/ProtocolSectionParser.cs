@@ -95,6 +95,11 @@ internal static partial class ProtocolSectionParser
 
         var baseParameters = kind == ProtocolKind.ProtocolLab ? ParseBase(parameters) : RealProtocolRules.ParseBase(parameters, kind);
         var dynamic = model == MarginModelKind.Dynamic ? ParseDynamic(parameters, baseParameters) : null;
+        if (kind == ProtocolKind.AaveV3 && dynamic is not null)
+        {
+            RealProtocolRules.CheckSteward(parameters, dynamic);
+        }
+
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
         return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
     }

@@ -20,7 +20,8 @@ internal static class RealProtocolRules
 
     public static void CheckModel(MappingReader design, ProtocolKind kind, MarginModelKind model, string modelText)
     {
-        if (kind == ProtocolKind.ProtocolLab || model == MarginModelKind.Fixed || design.HasInvalidChoice)
+        if (kind == ProtocolKind.ProtocolLab || model == MarginModelKind.Fixed || design.HasInvalidChoice
+            || (kind == ProtocolKind.AaveV3 && model == MarginModelKind.Dynamic))
         {
             return;
         }
@@ -29,8 +30,6 @@ internal static class RealProtocolRules
         {
             (ProtocolKind.MorphoBlue, MarginModelKind.Dynamic) =>
                 "Morpho Blue's LLTV is immutable once a market exists, so a dynamic design cannot change it",
-            (ProtocolKind.AaveV3, MarginModelKind.Dynamic) =>
-                "a dynamic design on Aave v3 needs a risk steward that reconfigures the reserve, which is not built yet",
             _ => $"a custom margin contract plugs into ProtocolLab's own market; {Name(kind)} takes its margin from its own configuration",
         };
         design.Errors.Add(design.Node, design.FieldPath("model"), $"expected fixed on protocol.kind {Name(kind)} ({why}), found \"{modelText}\"");
@@ -72,6 +71,19 @@ internal static class RealProtocolRules
         }
 
         return new BaseMarginParameters(initialLtv, threshold, kind == ProtocolKind.AaveV3 ? AaveCloseFactor : 1, bonus);
+    }
+
+    /// <summary>
+    /// A dynamic design on Aave v3 is a risk steward re-pricing the whole reserve: a per-position
+    /// depth haircut cannot be expressed, so its sensitivity must be 0.
+    /// </summary>
+    public static void CheckSteward(MappingReader parameters, DynamicMarginParameters dynamic)
+    {
+        if (dynamic.LiquiditySensitivity > 0)
+        {
+            parameters.Errors.Add(parameters.Node, parameters.FieldPath("liquiditySensitivity"),
+                $"expected 0 on protocol.kind aave-v3 (its risk steward sets one threshold for the whole reserve; a per-position depth haircut cannot be expressed), found {dynamic.LiquiditySensitivity}");
+        }
     }
 
     public static string Name(ProtocolKind kind) => kind switch

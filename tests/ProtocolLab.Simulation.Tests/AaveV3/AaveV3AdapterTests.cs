@@ -60,3 +60,37 @@ public sealed class AaveV3AdapterTests
         Assert.Equal(0, summary.FailedLiquidations);
     }
 }
+
+public sealed class AaveV3StewardRunTests
+{
+    [Fact]
+    public async Task RunAsync_DynamicDesignOnAave_RiskStewardRepricesTheReserveOneStepPerBlock()
+    {
+        // Given step-no-impact on Aave with a risk steward next to the fixed design. The oracle is the
+        // fundamental price, pushed every block: the 30% round lands at block 3, sigma = sqrt(0.1 x 0.25^2)
+        // (the return is capped at 0.25) puts the target at the 0.65 floor, and the threshold steps down
+        // 0.005 a block from block 3 to 12: 10 steps, 0.80 -> 0.75
+        var scenario = ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "AaveV3", "Scenarios", "aave-step-steward.yaml"));
+
+        // When both designs run on anvil
+        using var run = EngineRun.InTempFolder();
+        await run.RunAsync(scenario);
+
+        // Then the fixed reserve keeps 0.80 and the stewarded one ends at 0.75, as Aave itself reports
+        // it for every position that still has collateral (getUserAccountData's current threshold)
+        double[] EndThresholds(string design) => run.Positions(scenario, design, "end").Where(p => p.Collateral > 0).Select(p => p.LiquidationThreshold).Distinct().ToArray();
+        Assert.Equal([0.80], EndThresholds("fixed"));
+        Assert.Equal([0.75], EndThresholds("steward"));
+
+        // And the tighter reserve liquidates every position the fixed one does, and more
+        static HashSet<string> Liquidated(EngineRun run, Scenario scenario, string design)
+        {
+            var start = run.Positions(scenario, design, "start").ToDictionary(p => p.Borrower);
+            return run.Positions(scenario, design, "end").Where(p => p.Collateral < start[p.Borrower].Collateral).Select(p => p.Borrower).ToHashSet();
+        }
+        var fixedSet = Liquidated(run, scenario, "fixed");
+        var stewardSet = Liquidated(run, scenario, "steward");
+        Assert.Superset(fixedSet, stewardSet);
+        Assert.True(stewardSet.Count > fixedSet.Count, $"the steward liquidated {stewardSet.Count}, the fixed reserve {fixedSet.Count}");
+    }
+}

@@ -88,4 +88,19 @@ public class ProtocolKindTests
         // Then the error names the field and the three choices
         Assert.Contains(errors, e => e.Contains("protocol.kind: expected one of", StringComparison.Ordinal) && e.Contains("morpho-blue", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_AaveDynamicDesignWithDepthHaircut_IsRefusedForTheReserveWideSteward()
+    {
+        // Given a dynamic design on Aave v3 asking for a per-position depth haircut
+        var yaml = On("aave-v3", "parameters: { initialLtv: 0.75, liquidationThreshold: 0.8, bonus: 0.05, volatilitySensitivity: 2, liquiditySensitivity: 0.1, minThreshold: 0.65, maxThreshold: 0.8, maxThresholdChangePerBlock: 0.005 }")
+            .Replace("model: fixed", "model: dynamic");
+
+        // When it is loaded
+        var errors = ScenarioYaml.Errors(yaml);
+
+        // Then only the depth haircut is refused, saying why
+        var error = Assert.Single(errors);
+        Assert.Contains("parameters.liquiditySensitivity: expected 0 on protocol.kind aave-v3 (its risk steward sets one threshold for the whole reserve", error);
+    }
 }
