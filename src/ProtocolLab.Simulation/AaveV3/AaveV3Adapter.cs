@@ -128,25 +128,12 @@ internal sealed class AaveV3Adapter : IProtocolAdapter
     private async Task FundAgentsAsync(CancellationToken cancellationToken)
     {
         var d = Deployment;
-        var max = BigInteger.Pow(2, 255);
-        var router = d.Uniswap.Router.Address;
         var arbitrageur = SimulationAccounts.Arbitrageur;
-        var inventory = Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
         var borrowers = Enumerable.Range(0, Scenario.Population.Borrowers).Select(SimulationAccounts.Borrower).ToList();
         await d.Session.SetBalancesAsync([.. Liquidators.Select(l => l.Address), arbitrageur, .. borrowers], BigInteger.Pow(10, 24), cancellationToken);
-        var txs = new List<TransactionRequest>
-        {
-            d.Loan.Mint(d.Owner, arbitrageur, inventory, SetupGas),
-            d.Collateral.Mint(d.Owner, arbitrageur, Units.LoanToCollateral(inventory, Scenario.Market.InitialPrice), SetupGas),
-            d.Loan.Approve(arbitrageur, router, max, SetupGas),
-            d.Collateral.Approve(arbitrageur, router, max, SetupGas),
-        };
-        foreach (var bot in Liquidators)
-        {
-            txs.Add(d.Loan.Mint(d.Owner, bot.Address, bot.Config.Capital, SetupGas));
-            txs.Add(d.Loan.Approve(bot.Address, d.Pool.Address, max, SetupGas));
-            txs.Add(d.Collateral.Approve(bot.Address, router, max, SetupGas));
-        }
+        var txs = new List<TransactionRequest>();
+        txs.AddRange(AgentFunding.Arbitrageur(Scenario, Venue, d.Collateral, d.Loan));
+        txs.AddRange(AgentFunding.DebtLiquidators(Liquidators, Venue, d.Collateral, d.Loan, d.Pool.Address));
         await d.Session.MineInBlocksAsync(txs, "funding agents", cancellationToken);
     }
 }

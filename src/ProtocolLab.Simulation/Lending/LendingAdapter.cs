@@ -63,9 +63,6 @@ internal sealed class LendingAdapter : IProtocolAdapter
 
     public ChainSession Session => Deployment.Market.Session;
 
-    /// <summary>Enough of each asset for the arbitrageur's whole run: its per-block capital, every block, both ways.</summary>
-    public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
-
     public static async Task<LendingAdapter> CreateAsync(
         ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
     {
@@ -131,23 +128,12 @@ internal sealed class LendingAdapter : IProtocolAdapter
         var max = BigInteger.Pow(2, 255);
         var router = d.Uniswap.Router.Address;
         var arbitrageur = SimulationAccounts.Arbitrageur;
-        var arbCollateral = Units.LoanToCollateral(ArbitrageInventoryLoan, Scenario.Market.InitialPrice);
         var borrowers = Enumerable.Range(0, Scenario.Population.Borrowers).Select(SimulationAccounts.Borrower).ToList();
         await Session.SetBalancesAsync([.. Liquidators.Select(l => l.Address), arbitrageur, .. borrowers], BigInteger.Pow(10, 24), cancellationToken);
 
-        var txs = new List<TransactionRequest>
-        {
-            d.Loan.Mint(Owner, arbitrageur, ArbitrageInventoryLoan, gas),
-            d.Collateral.Mint(Owner, arbitrageur, arbCollateral, gas),
-            d.Loan.Approve(arbitrageur, router, max, gas),
-            d.Collateral.Approve(arbitrageur, router, max, gas),
-        };
-        foreach (var bot in Liquidators)
-        {
-            txs.Add(d.Loan.Mint(Owner, bot.Address, bot.Config.Capital, gas));
-            txs.Add(d.Loan.Approve(bot.Address, d.Market.Address, max, gas));
-            txs.Add(d.Collateral.Approve(bot.Address, router, max, gas));
-        }
+        var txs = new List<TransactionRequest>();
+        txs.AddRange(AgentFunding.Arbitrageur(Scenario, Venue, d.Collateral, d.Loan));
+        txs.AddRange(AgentFunding.DebtLiquidators(Liquidators, Venue, d.Collateral, d.Loan, d.Market.Address));
         foreach (var b in borrowers)
         {
             txs.Add(d.Loan.Approve(b, d.Market.Address, max, gas));

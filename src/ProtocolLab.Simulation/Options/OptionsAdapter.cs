@@ -68,7 +68,6 @@ internal sealed class OptionsAdapter : IProtocolAdapter
     /// <summary>Underlying each hedger holds at setup: enough to stay hedged down to delta one.</summary>
     public BigInteger HedgerInventory => Units.CollateralBase(Options.Hedgers.OptionsEach);
 
-    public BigInteger ArbitrageInventoryLoan => Units.LoanBase(Scenario.Agents.Arbitrageur.CapitalPerBlock * (Scenario.Blocks + 1));
 
     public Task<IProtocolRun> StartRunAsync(int run, string directory, SeededRandom agents, CancellationToken cancellationToken) =>
         Task.FromResult<IProtocolRun>(new OptionsRun(this, directory));
@@ -195,13 +194,7 @@ internal sealed class OptionsAdapter : IProtocolAdapter
         var arbitrageur = SimulationAccounts.Arbitrageur;
         var price = Scenario.Market.InitialPrice;
         await Session.SetBalancesAsync([arbitrageur], BigInteger.Pow(10, 24), cancellationToken);
-        var txs = new List<TransactionRequest>
-        {
-            d.Loan.Mint(Owner, arbitrageur, ArbitrageInventoryLoan, gas),
-            d.Underlying.Mint(Owner, arbitrageur, Units.LoanToCollateral(ArbitrageInventoryLoan, price), gas),
-            d.Loan.Approve(arbitrageur, router, max, gas),
-            d.Underlying.Approve(arbitrageur, router, max, gas),
-        };
+        var txs = AgentFunding.Arbitrageur(Scenario, Venue, d.Underlying, d.Loan).ToList();
         foreach (var bot in Liquidators)
         {
             txs.Add(d.Loan.Mint(Owner, bot.Address, bot.Config.Capital, gas));

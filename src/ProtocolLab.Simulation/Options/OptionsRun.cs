@@ -25,6 +25,7 @@ internal sealed class OptionsRun : IProtocolRun
     private readonly OptionsAdapter _world;
     private readonly string _directory;
     private readonly OptionsStateReader _reader;
+    private readonly Dictionary<Address, int> _botIndex;
     private readonly OptionBlockJsonLinesWriter _blocks;
     private readonly Dictionary<(Address, BigInteger), int> _firstSeen = [];
     private readonly int[] _lastAcquired;
@@ -43,6 +44,7 @@ internal sealed class OptionsRun : IProtocolRun
         _world = world;
         _directory = directory;
         _reader = new OptionsStateReader(world);
+        _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
         _lastAcquired = new int[world.Liquidators.Count];
         _sentLiquidations = new int[world.Liquidators.Count];
         _blocks = new OptionBlockJsonLinesWriter(Path.Combine(directory, "options-blocks.jsonl"));
@@ -184,7 +186,6 @@ internal sealed class OptionsRun : IProtocolRun
         var before = State;
         var d = _world.Deployment;
         var u = _world.Units;
-        var bots = _world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
         var succeeded = new int[_world.Liquidators.Count];
         int liquidations = 0;
         double seized = 0, volume = 0, shortfall = 0, closed = 0, hedged = 0, sold = 0;
@@ -198,7 +199,7 @@ internal sealed class OptionsRun : IProtocolRun
             volume += (double)e.Amount / 1e18 * ((double)before.Series[(int)e.SeriesId].Mark / 1e18);
             seized += series.UnderlyingCollateral ? u.CollateralWhole(e.CollateralSeized) : u.LoanWhole(e.CollateralSeized) / price;
             shortfall += series.UnderlyingCollateral ? u.CollateralWhole(e.Shortfall) * price : u.LoanWhole(e.Shortfall);
-            if (bots.TryGetValue(e.Liquidator, out var i))
+            if (_botIndex.TryGetValue(e.Liquidator, out var i))
             {
                 succeeded[i]++;
                 if (series.UnderlyingCollateral)
