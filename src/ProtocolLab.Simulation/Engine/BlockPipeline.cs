@@ -1,5 +1,6 @@
 using System.Numerics;
 using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Simulation.Agents;
 using ProtocolLab.Simulation.Agents.Arbitrage;
@@ -17,7 +18,7 @@ namespace ProtocolLab.Simulation.Engine;
 /// timestamp; the block's header and the adapter's logs (never receipts: anvil answers those in time
 /// that grows with block size) become the block's metrics.
 /// </summary>
-internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path)
+internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk)
 {
     public const ulong KeeperGas = 300_000;
     public const ulong SwapGas = 300_000;
@@ -27,6 +28,8 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     private PoolReserves _pool = new(0, 0);
     private double? _lastPushedPrice;
     private long? _lastPushTimestamp;
+
+    private readonly IReadOnlyList<Address> _eventSources = [.. adapter.EventSources, .. desk.EventSources];
 
     private MarketVenue Venue => adapter.Venue;
 
@@ -56,10 +59,11 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             var txs = new List<TransactionRequest>();
             PlanKeeper(block, timestamp, fundamental, txs);
             PlanArbitrage(fundamental, txs);
+            desk.Plan(block, path, txs);
             run.PlanLiquidators(block, fundamental, txs);
             run.PlanAgents(block, txs);
 
-            var mined = await session.SendAndMineForLogsAsync(txs, adapter.EventSources, cancellationToken);
+            var mined = await session.SendAndMineForLogsAsync(txs, _eventSources, cancellationToken);
             var tally = run.Account(block, mined);
             pending = new BlockMetrics(block, timestamp, fundamental, 0, 0, tally.Liquidations, tally.CollateralSeized, tally.DebtRepaid,
                 tally.BadDebt, tally.InsuranceDrawn, 0, tally.FailedLiquidations, (long)mined.Header.GasUsed, tally.BadDebtCollateralShortfall);

@@ -14,5 +14,7 @@ public static class SimulationAccounts
 
     public static Address Arbitrageur { get; } = Derive("protocollab/arbitrageur");
 
+    public static Address CompetingArbitrageur(int index) => Derive($"protocollab/arbitrageurs/{index}");
+
     private static Address Derive(string label) => new(Keccak256.Hash(label).AsSpan(12));
 }

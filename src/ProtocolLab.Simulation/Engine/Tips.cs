@@ -6,8 +6,8 @@ namespace ProtocolLab.Simulation.Engine;
 /// <summary>
 /// Priority fees. anvil orders a block by tip (--order fees) and a batch arrives concurrently, so
 /// two equal tips would order at random: every sender gets a slot below 1e6 wei that no other
-/// sender in the block has. Roles: the keeper goes first, then the arbitrageur, then liquidators
-/// by their bids, then borrowers.
+/// sender in the block has. Roles: the keeper goes first, then the simple arbitrageur, then
+/// liquidators and competing arbitrageurs by their bids, then borrowers, then back-runners.
 /// </summary>
 public static class Tips
 {
@@ -21,6 +21,16 @@ public static class Tips
     public static TxOptions Liquidator(BigInteger bidWei, int index, ulong gas) => With(bidWei, 10 + index, gas);
 
     public static TxOptions Borrower(int id, ulong gas) => With(Gwei, 1_000 + id, gas);
+
+    public static TxOptions CompetingArbitrageur(double bidGwei, int index, ulong gas) =>
+        With(new BigInteger(Math.Round(bidGwei * 1e9)), 600 + index, gas);
+
+    /// <summary>Below every slot of every other sender (all tip at least <see cref="SlotSpace"/>): last in the block.</summary>
+    public static TxOptions BackRunner(int index, ulong gas)
+    {
+        var tip = new BigInteger(SlotSpace - 1 - index);
+        return new TxOptions { Gas = gas, MaxPriorityFeePerGas = tip, MaxFeePerGas = tip };
+    }
 
     private static TxOptions With(BigInteger bid, long slot, ulong gas)
     {

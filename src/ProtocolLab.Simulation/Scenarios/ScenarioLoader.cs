@@ -112,7 +112,7 @@ public static partial class ScenarioLoader
             : PopulationSectionParser.Parse(populationReader);
         var agentsReader = root.Mapping("agents");
         var agents = agentsReader is null
-            ? new AgentsSpec([], new ArbitrageurSpec(false, 0), new KeeperSpec(false, []))
+            ? new AgentsSpec([], new ArbitrageurSpec(false, 0), new KeeperSpec(false, []), [])
             : AgentsSectionParser.Parse(agentsReader, market.ArbitrageCapitalPerBlock);
         var oracleReader = root.Mapping("oracle");
         var oracle = oracleReader is null ? new OracleSpec(OracleMode.Exogenous, 0, 0, 0) : OracleSectionParser.Parse(oracleReader);
