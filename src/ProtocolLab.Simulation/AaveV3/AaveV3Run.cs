@@ -118,8 +118,8 @@ internal sealed class AaveV3Run : IProtocolRun
 
     private static BigInteger FromBps(double fraction) => Wad.One * (long)Math.Round(fraction * 10_000) / 10_000;
 
-    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), fundamental, transactions);
+    public void PlanLiquidators(int block, double fundamental, double? pendingOraclePrice, List<TransactionRequest> transactions) =>
+        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), fundamental, pendingOraclePrice, transactions);
 
     /// <summary>Borrowers on Aave are passive in this build (the adapter refuses other behaviours).</summary>
     public void PlanAgents(int block, List<TransactionRequest> transactions)
@@ -145,6 +145,7 @@ internal sealed class AaveV3Run : IProtocolRun
             repaid += e.DebtToCover;
             var (s, r) = seizedBy.GetValueOrDefault(e.User);
             seizedBy[e.User] = (s + e.LiquidatedCollateralAmount, r + e.DebtToCover);
+            _liquidators.Landed(block, e.User);
             if (_botIndex.TryGetValue(e.Liquidator, out var i))
             {
                 succeeded[i]++;
@@ -177,7 +178,7 @@ internal sealed class AaveV3Run : IProtocolRun
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {
         PositionsCsvWriter.Write(Path.Combine(_directory, "positions-end.csv"), Records());
-        return [];
+        return _liquidators.LagMetrics();
     }
 
     public void Dispose()

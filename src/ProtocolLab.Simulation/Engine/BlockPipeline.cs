@@ -57,10 +57,10 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             var timestamp = (long)clock.Current + scenario.BlockTimeSeconds;
 
             var txs = new List<TransactionRequest>();
-            PlanKeeper(block, timestamp, fundamental, txs);
+            var pushed = PlanKeeper(block, timestamp, fundamental, txs);
             PlanArbitrage(fundamental, txs);
             desk.Plan(block, path, txs);
-            run.PlanLiquidators(block, fundamental, txs);
+            run.PlanLiquidators(block, fundamental, pushed, txs);
             run.PlanAgents(block, txs);
 
             var mined = await session.SendAndMineForLogsAsync(txs, _eventSources, cancellationToken);
@@ -111,18 +111,19 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     }
 
     /// <summary>The keeper's rule (deviation, heartbeat, stalls) over the pair's recent prices; the adapter sends what its feeds need.</summary>
-    private void PlanKeeper(int block, long timestamp, double fundamental, List<TransactionRequest> txs)
+    /// <returns>The price pushed in this block, if the keeper pushes one.</returns>
+    private double? PlanKeeper(int block, long timestamp, double fundamental, List<TransactionRequest> txs)
     {
         var s = adapter.Scenario;
         var window = Math.Max(1, s.Oracle.TwapWindowSeconds / s.BlockTimeSeconds);
         var recent = _pairPrices.TakeLast(window).ToList();
         var twap = recent.Count == 0 ? s.Market.InitialPrice : recent.Average();
         var decision = OracleKeeper.Decide(s.Oracle, s.Agents.Keeper, new OracleKeeperInput(block, timestamp, fundamental, twap, _lastPushedPrice, _lastPushTimestamp));
-        if (run.PlanKeeper(block, decision, txs))
-        {
-            _lastPushedPrice = decision.Price;
-            _lastPushTimestamp = timestamp;
-        }
+        if (!run.PlanKeeper(block, decision, txs))
+            return null;
+        _lastPushedPrice = decision.Price;
+        _lastPushTimestamp = timestamp;
+        return decision.Price;
     }
 
     private void PlanArbitrage(double fundamental, List<TransactionRequest> txs)

@@ -59,7 +59,11 @@ internal interface IProtocolRun : IDisposable
     /// <summary>The keeper's transactions for this block; true when it pushed <paramref name="decision"/>'s price.</summary>
     bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions);
 
-    void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions);
+    /// <summary>
+    /// The liquidators' transactions for this block. <paramref name="pendingOraclePrice"/> is the price
+    /// the keeper pushes in this block, if it pushes: bots that watch the pending pool back-run it.
+    /// </summary>
+    void PlanLiquidators(int block, double fundamental, double? pendingOraclePrice, List<TransactionRequest> transactions);
 
     /// <summary>Borrowers, hedgers: the protocol's own agents, after the liquidators.</summary>
     void PlanAgents(int block, List<TransactionRequest> transactions);

@@ -14,6 +14,9 @@ public static class Tips
     private const long SlotSpace = 1_000_000;
     private static readonly BigInteger Gwei = 1_000_000_000;
 
+    /// <summary>The highest bid that still lands after the keeper's update (its 1,000 gwei, one slot band lower).</summary>
+    public static readonly BigInteger BelowKeeper = (1_000 * Gwei) - SlotSpace;
+
     public static TxOptions Keeper(ulong gas) => With(1_000 * Gwei, 0, gas);
 
     public static TxOptions Arbitrageur(ulong gas) => With(500 * Gwei, 1, gas);

@@ -97,7 +97,8 @@ internal sealed class OptionsRun : IProtocolRun
     /// lens's minimum amount plus a quarter (the price may move again before the block lands), or the
     /// whole short when only that restores margin. Bots race; the losers' transactions revert.
     /// </summary>
-    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions)
+    /// <summary>Option bots act on the block's start state; watching the pending pool is a debt-protocol behaviour.</summary>
+    public void PlanLiquidators(int block, double fundamental, double? pendingOraclePrice, List<TransactionRequest> transactions)
     {
         var state = State;
         Array.Clear(_sentLiquidations);

@@ -156,26 +156,20 @@ public sealed class ScenarioRunner(RunnerOptions options)
             Directory.CreateDirectory(directory);
 
             var runs = new List<RunSummary>();
-            var extras = new List<IReadOnlyList<(string Metric, double? Value)>>();
             for (var run = 0; run < scenario.Runs; run++)
             {
                 if (run > 0)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
-                var (summary, extra) = await RunOnceAsync(adapter, desk, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken);
-                runs.Add(summary);
-                extras.Add(extra);
+                runs.Add(await RunOnceAsync(adapter, desk, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
             }
             var warnings = RunDiagnostics.Warnings(runs);
             SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs, warnings);
-            var extraStatistics = ProtocolSummaryJsonWriter.Statistics(extras);
-            if (extraStatistics.Count > 0)
-                ProtocolSummaryJsonWriter.Write(Path.Combine(directory, ProtocolAdapters.SummaryFile(scenario)), extras, extraStatistics);
-            results.Add(new DesignResult(design, runs, [.. RunAggregator.Aggregate(runs), .. extraStatistics], directory) { Warnings = warnings });
+            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory) { Warnings = warnings });
         }
         return results;
     }
 
-    private async Task<(RunSummary Summary, IReadOnlyList<(string Metric, double? Value)> Extra)> RunOnceAsync(
+    private async Task<RunSummary> RunOnceAsync(
         IProtocolAdapter adapter, ArbitrageDesk desk, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
     {
         var scenario = adapter.Scenario;
@@ -195,8 +189,8 @@ public sealed class ScenarioRunner(RunnerOptions options)
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
         }, cancellationToken);
-        var extra = protocolRun.Finish();
-        return (RunSummaryCalculator.Summarize(blocks, totals), extra);
+        var measured = protocolRun.Finish();
+        return RunSummaryCalculator.Summarize(blocks, totals) with { Measured = measured.ToDictionary(m => m.Metric, m => m.Value) };
     }
 
     /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>

@@ -51,8 +51,9 @@ internal static partial class AgentsSectionParser
             var gasBid = ParseGasBid(liquidator.Mapping("gasBid"));
             var minProfit = liquidator.Number("minProfit", NumberRule.TokenAmount, 0);
             var sell = ParseSell(liquidator);
+            var watchesMempool = liquidator.Boolean("watchMempool", false);
             liquidator.RejectUnknownFields();
-            result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell));
+            result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell, watchesMempool));
         }
 
         return result;

@@ -27,7 +27,8 @@ public sealed record LiquidatorSpec(
     int ReactionDelayBlocks,
     GasBidSpec GasBid,
     double MinProfit,
-    SellStrategySpec Sell);
+    SellStrategySpec Sell,
+    bool WatchesMempool = false);
 
 /// <summary>The simple arbitrageur: trades the pair to the fundamental price first in every block, within its capital.</summary>
 public sealed record ArbitrageurSpec(bool Enabled, double CapitalPerBlock);
