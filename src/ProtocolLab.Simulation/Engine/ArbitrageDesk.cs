@@ -72,8 +72,8 @@ internal sealed class ArbitrageDesk
         return new ArbitrageDesk(agents, units);
     }
 
-    /// <summary>Each arbitrageur's call for <paramref name="block"/>, against the external price it sees then.</summary>
-    public void Plan(int block, IPricePath path, List<TransactionRequest> txs)
+    /// <summary>Each arbitrageur's call for <paramref name="block"/>, against the external price it sees then; gas at <paramref name="baseFeeWei"/> plus its tip.</summary>
+    public void Plan(int block, IPricePath path, BigInteger baseFeeWei, List<TransactionRequest> txs)
     {
         foreach (var agent in Agents)
         {
@@ -83,7 +83,7 @@ internal sealed class ArbitrageDesk
             var capital = _units.LoanBase(spec.CapitalPerBlock);
             var options = spec.BackRun ? Tips.BackRunner(agent.Index, ArbitrageGas) : Tips.CompetingArbitrageur(spec.PriorityFeeGwei, agent.Index, ArbitrageGas);
             // Its gas, at the collateral's external price (ether is the collateral in every shipped world), must be paid out of the profit.
-            var gasCost = _units.LoanBase((double)(options.MaxPriorityFeePerGas!.Value * ExpectedGasUsed) / 1e18 * reference);
+            var gasCost = _units.LoanBase((double)((baseFeeWei + options.MaxPriorityFeePerGas!.Value) * ExpectedGasUsed) / 1e18 * reference);
             var minProfit = _units.LoanBase(spec.MinProfit) + gasCost;
             txs.Add(agent.Contract.Arbitrage(agent.Operator, numerator, denominator, capital, _units.LoanToCollateral(capital, reference), minProfit, options));
         }

@@ -18,7 +18,7 @@ namespace ProtocolLab.Simulation.Engine;
 /// timestamp; the block's header and the adapter's logs (never receipts: anvil answers those in time
 /// that grows with block size) become the block's metrics.
 /// </summary>
-internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk)
+internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk, BlockSpace blockSpace)
 {
     public const ulong KeeperGas = 300_000;
     public const ulong SwapGas = 300_000;
@@ -48,6 +48,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         _lastPushTimestamp = (long)clock.Current;
         var pending = new BlockMetrics(0, (long)clock.Current, path.PriceAt(0), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         var startGasWei = await GasPayersEtherAsync(cancellationToken);
+        await blockSpace.StartAsync(session, cancellationToken);
 
         for (var block = 1; block <= scenario.Blocks; block++)
         {
@@ -59,18 +60,25 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             var txs = new List<TransactionRequest>();
             var pushed = PlanKeeper(block, timestamp, fundamental, txs);
             PlanArbitrage(fundamental, txs);
-            desk.Plan(block, path, txs);
-            run.PlanLiquidators(block, fundamental, pushed, txs);
+            desk.Plan(block, path, blockSpace.BaseFee, txs);
+            run.PlanLiquidators(block, new BlockConditions(fundamental, pushed, blockSpace.BaseFee), txs);
             run.PlanAgents(block, txs);
 
-            var mined = await session.SendAndMineForLogsAsync(txs, _eventSources, cancellationToken);
+            var mined = await session.SendAndMineForLogsAsync(blockSpace.Price(block, txs), _eventSources, cancellationToken);
+            var delayed = await blockSpace.SettleAsync(session, mined, cancellationToken);
             var tally = run.Account(block, mined);
             pending = new BlockMetrics(block, timestamp, fundamental, 0, 0, tally.Liquidations, tally.CollateralSeized, tally.DebtRepaid,
-                tally.BadDebt, tally.InsuranceDrawn, 0, tally.FailedLiquidations, (long)mined.Header.GasUsed, tally.BadDebtCollateralShortfall);
+                tally.BadDebt, tally.InsuranceDrawn, 0, tally.FailedLiquidations, (long)mined.Header.GasUsed, tally.BadDebtCollateralShortfall)
+            {
+                BaseFeeGwei = (double)(mined.Header.BaseFeePerGas ?? 0) / 1e9,
+                GasLimit = (long)mined.Header.GasLimit,
+                DelayedTransactions = delayed,
+            };
             await ReadAsync(cancellationToken);
             _pairPrices.Add(_pool.SpotPrice(_units));
         }
         Complete(pending, onBlock);
+        await blockSpace.StopAsync(session, cancellationToken);
 
         var endPrice = path.PriceAt(scenario.Blocks);
         var gasCostLoan = (double)(startGasWei - await GasPayersEtherAsync(cancellationToken)) / 1e18 * endPrice;

@@ -43,16 +43,18 @@ internal sealed class LiquidatorBook(
 
     /// <summary>
     /// Each bot's transactions for <paramref name="block"/>. A bot that watches the pending pool sees
-    /// the keeper's <paramref name="pendingOraclePrice"/> before it lands and acts on the positions as
+    /// the keeper's pending price (<see cref="BlockConditions.PendingOraclePrice"/>) before it lands and acts on the positions as
     /// they will be after it (health factors scale with the price), bidding just below the keeper so
     /// its liquidations land right after the update, in the same block.
     /// </summary>
-    public void Plan(int block, LiquidationView view, double fundamental, double? pendingOraclePrice, List<TransactionRequest> txs)
+    public void Plan(int block, LiquidationView view, BlockConditions conditions, List<TransactionRequest> txs)
     {
+        var pendingOraclePrice = conditions.PendingOraclePrice;
         Array.Clear(SentLiquidations);
         _watch = _watch.Observe(block, view.Positions);
         TrackLiquidatable(block, view);
-        var gas = new GasMarket(BigInteger.Zero, (long)LiquidationGas / 2, fundamental);
+        // Profit net of gas at the block's base fee plus the bot's tip, the native token at the external price.
+        var gas = new GasMarket(conditions.BaseFeeWei, (long)LiquidationGas / 2, conditions.Fundamental);
         var pending = pendingOraclePrice is { } p && p != view.OraclePrice && bots.Any(b => b.Config.WatchesMempool)
             ? AfterUpdate(view, p)
             : null;
@@ -89,6 +91,25 @@ internal sealed class LiquidatorBook(
                 SentLiquidations[i]++;
             }
         }
+    }
+
+    /// <summary>
+    /// The block's liquidation transactions that failed: sent, not left out of a full block, and without
+    /// a liquidation event (<paramref name="succeeded"/>, per bot). A bot's transactions that did not fit
+    /// are the last by nonce, its liquidations after its sale, so they are delayed, not failed; a send the
+    /// node rejected counts as failed.
+    /// </summary>
+    public int Failed(IReadOnlyList<int> succeeded, MinedBlock mined)
+    {
+        var included = mined.Header.TransactionHashes.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var failed = 0;
+        for (var i = 0; i < bots.Count; i++)
+        {
+            var address = bots[i].Address;
+            var delayed = mined.Sent.Count(s => s.Request.From == address && s.TransactionHash is { } h && !included.Contains(h));
+            failed += Math.Max(0, SentLiquidations[i] - Math.Min(SentLiquidations[i], delayed) - succeeded[i]);
+        }
+        return failed;
     }
 
     /// <summary>A liquidation of <paramref name="borrower"/> landed in <paramref name="block"/>: how long after the position became liquidatable.</summary>

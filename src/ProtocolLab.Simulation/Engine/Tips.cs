@@ -28,6 +28,10 @@ public static class Tips
     public static TxOptions CompetingArbitrageur(double bidGwei, int index, ulong gas) =>
         With(new BigInteger(Math.Round(bidGwei * 1e9)), 600 + index, gas);
 
+    /// <summary>Other users (the gas section's background demand), in a slot band of their own.</summary>
+    public static TxOptions Background(double bidGwei, int sender, ulong gas) =>
+        With(new BigInteger(Math.Round(bidGwei * 1e9)), 900_000 + sender, gas);
+
     /// <summary>Below every slot of every other sender (all tip at least <see cref="SlotSpace"/>): last in the block.</summary>
     public static TxOptions BackRunner(int index, ulong gas)
     {

@@ -77,8 +77,8 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         return pushed;
     }
 
-    public void PlanLiquidators(int block, double fundamental, double? pendingOraclePrice, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances), fundamental, pendingOraclePrice, transactions);
+    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
+        _liquidators.Plan(block, new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances), conditions, transactions);
 
     public void PlanAgents(int block, List<TransactionRequest> transactions) => _borrowers.Plan(State, _positions, transactions);
 
@@ -110,9 +110,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
             covered += e.CoveredByInsurance;
             shortfall += e.CollateralShortfall;
         }
-        var failed = 0;
-        for (var i = 0; i < succeeded.Length; i++)
-            failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
+        var failed = _liquidators.Failed(succeeded, mined);
         var u = world.Units;
         return new LiquidationTally(liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid), u.LoanWhole(badDebt), u.LoanWhole(covered), failed, u.LoanWhole(shortfall));
     }
