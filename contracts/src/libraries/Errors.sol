@@ -81,4 +81,10 @@ library Errors {
     error ReturnCapOutOfRange(uint256 maxReturnPerRound);
     /// @notice The depth sensitivity would let added collateral lower capacity; it must be <= minThreshold - ltvGap.
     error DepthSensitivityTooHigh(uint256 depthSensitivity, uint256 maxDepthSensitivity);
+
+    // ---- agents ----
+    /// @notice Only the arbitrageur's operator may trade its inventory.
+    error CallerIsNotOperator(address caller);
+    /// @notice The reference price of an arbitrage must be a positive ratio.
+    error ReferencePriceIsZero();
 }

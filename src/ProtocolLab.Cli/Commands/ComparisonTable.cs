@@ -24,9 +24,9 @@ internal static class ComparisonTable
             .ToList();
         header.AddRange(results.Skip(1).Select(r => $"{r.Design.Name} - {baseline!.Design.Name}"));
         var rows = new List<List<string>> { header };
-        // Scenario-specific metrics (an options run's) follow the common ones; a lending run has none.
-        var extra = results.Count == 0 ? [] : results[0].Statistics.Select(s => s.Metric).Except(SummaryMetrics.Names);
-        foreach (var name in SummaryMetrics.Names.Concat(extra))
+        // The metrics these runs have, in catalog order: every common one, then the protocol's own.
+        var names = results.Count == 0 ? [] : results[0].Statistics.Select(s => s.Metric);
+        foreach (var name in names)
         {
             var row = new List<string> { name };
             foreach (var result in results)

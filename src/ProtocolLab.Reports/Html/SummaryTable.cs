@@ -9,27 +9,6 @@ namespace ProtocolLab.Reports.Html;
 /// <summary>The summary metrics, one row per metric and one column per design: the mean, and the 95% CI of the mean when there are several runs.</summary>
 public static class SummaryTable
 {
-    private enum Unit { Count, Collateral, Loan, Blocks, Fraction, Percent, Ratio, Gas }
-
-    private static readonly Dictionary<string, (string Label, Unit Unit)> Metrics = new()
-    {
-        ["liquidationCount"] = ("Liquidations", Unit.Count),
-        ["collateralSeized"] = ("Collateral seized", Unit.Collateral),
-        ["liquidationVolume"] = ("Liquidation volume (debt repaid)", Unit.Loan),
-        ["cascadeRounds"] = ("Cascade rounds (blocks with liquidations after the shock)", Unit.Count),
-        ["cascadeDurationBlocks"] = ("Cascade duration", Unit.Blocks),
-        ["peakLiquidationVolumePerBlock"] = ("Peak liquidation volume in one block", Unit.Loan),
-        ["badDebt"] = ("Bad debt", Unit.Loan),
-        ["badDebtPercentOfInitialDebt"] = ("Bad debt, share of initial debt", Unit.Percent),
-        ["insuranceDrawn"] = ("Insurance fund drawn", Unit.Loan),
-        ["liquidatorPnl"] = ("Liquidator PnL", Unit.Loan),
-        ["maxFundamentalDrawdown"] = ("Max fundamental drawdown", Unit.Fraction),
-        ["maxOracleDrawdown"] = ("Max oracle drawdown", Unit.Fraction),
-        ["amplificationRatio"] = ("Amplification (oracle / fundamental drawdown)", Unit.Ratio),
-        ["failedLiquidations"] = ("Failed (raced) liquidation transactions", Unit.Count),
-        ["gasUsed"] = ("Gas used", Unit.Gas),
-    };
-
     public static string Render(IReadOnlyList<DesignResult> results, string collateral, string loan)
     {
         var html = new StringBuilder();
@@ -45,7 +24,7 @@ public static class SummaryTable
         var names = results.SelectMany(r => r.Statistics.Select(s => s.Metric)).Distinct().ToList();
         foreach (var name in names)
         {
-            var (label, unit) = Metrics.TryGetValue(name, out var known) ? known : (name, Unit.Count);
+            var (label, unit) = MetricCatalog.Find(name) is { } known ? (known.Label, known.Unit) : (name, MetricUnit.Count);
             html.Append("<tr><th scope=\"row\">").Append(Html.Escape(label));
             var suffix = UnitLabel(unit, collateral, loan);
             if (suffix.Length > 0)
@@ -74,7 +53,7 @@ public static class SummaryTable
         return html.ToString();
     }
 
-    private static string Cell(MetricStatistics? s, Unit unit)
+    private static string Cell(MetricStatistics? s, MetricUnit unit)
     {
         if (s is null || s.Count == 0 || !double.IsFinite(s.Mean))
         {
@@ -109,21 +88,21 @@ public static class SummaryTable
         return $"<span class=\"delta\">{text} {Html.Escape(baselineName)}</span>";
     }
 
-    private static string Format(double value, Unit unit) => unit switch
+    private static string Format(double value, MetricUnit unit) => unit switch
     {
-        Unit.Fraction => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        Unit.Percent => value.ToString("0.00", CultureInfo.InvariantCulture) + "%",
-        Unit.Ratio => value.ToString("0.00", CultureInfo.InvariantCulture) + "\u00d7",
-        Unit.Collateral => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "#,0.###", CultureInfo.InvariantCulture),
-        Unit.Loan => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "#,0.##", CultureInfo.InvariantCulture),
+        MetricUnit.Fraction => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        MetricUnit.Percent => value.ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        MetricUnit.Ratio => value.ToString("0.00", CultureInfo.InvariantCulture) + "\u00d7",
+        MetricUnit.Collateral => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "#,0.###", CultureInfo.InvariantCulture),
+        MetricUnit.Loan => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "#,0.##", CultureInfo.InvariantCulture),
         _ => value.ToString(value == Math.Round(value) ? "#,0" : "#,0.0", CultureInfo.InvariantCulture),
     };
 
-    private static string UnitLabel(Unit unit, string collateral, string loan) => unit switch
+    private static string UnitLabel(MetricUnit unit, string collateral, string loan) => unit switch
     {
-        Unit.Collateral => collateral,
-        Unit.Loan => loan,
-        Unit.Blocks => "blocks",
+        MetricUnit.Collateral => collateral,
+        MetricUnit.Loan => loan,
+        MetricUnit.Blocks => "blocks",
         _ => "",
     };
 }

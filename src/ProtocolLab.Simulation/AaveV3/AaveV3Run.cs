@@ -118,8 +118,8 @@ internal sealed class AaveV3Run : IProtocolRun
 
     private static BigInteger FromBps(double fraction) => Wad.One * (long)Math.Round(fraction * 10_000) / 10_000;
 
-    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), fundamental, transactions);
+    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
+        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), conditions, transactions);
 
     /// <summary>Borrowers on Aave are passive in this build (the adapter refuses other behaviours).</summary>
     public void PlanAgents(int block, List<TransactionRequest> transactions)
@@ -145,6 +145,7 @@ internal sealed class AaveV3Run : IProtocolRun
             repaid += e.DebtToCover;
             var (s, r) = seizedBy.GetValueOrDefault(e.User);
             seizedBy[e.User] = (s + e.LiquidatedCollateralAmount, r + e.DebtToCover);
+            _liquidators.Landed(block, e.User);
             if (_botIndex.TryGetValue(e.Liquidator, out var i))
             {
                 succeeded[i]++;
@@ -162,9 +163,7 @@ internal sealed class AaveV3Run : IProtocolRun
             var uncovered = before.VariableDebt - u.CollateralToLoan(before.CollateralBalance, _oraclePrice);
             shortfall += u.LoanWhole(BigInteger.Clamp(uncovered, 0, left));
         }
-        var failed = 0;
-        for (var i = 0; i < succeeded.Length; i++)
-            failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
+        var failed = _liquidators.Failed(succeeded, mined);
         return new LiquidationTally(liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid), badDebt, 0, failed, shortfall);
     }
 
@@ -177,7 +176,7 @@ internal sealed class AaveV3Run : IProtocolRun
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {
         PositionsCsvWriter.Write(Path.Combine(_directory, "positions-end.csv"), Records());
-        return [];
+        return _liquidators.LagMetrics();
     }
 
     public void Dispose()

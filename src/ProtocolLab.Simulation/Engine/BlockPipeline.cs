@@ -1,5 +1,6 @@
 using System.Numerics;
 using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Simulation.Agents;
 using ProtocolLab.Simulation.Agents.Arbitrage;
@@ -17,7 +18,7 @@ namespace ProtocolLab.Simulation.Engine;
 /// timestamp; the block's header and the adapter's logs (never receipts: anvil answers those in time
 /// that grows with block size) become the block's metrics.
 /// </summary>
-internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path)
+internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk, BlockSpace blockSpace)
 {
     public const ulong KeeperGas = 300_000;
     public const ulong SwapGas = 300_000;
@@ -27,6 +28,8 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     private PoolReserves _pool = new(0, 0);
     private double? _lastPushedPrice;
     private long? _lastPushTimestamp;
+
+    private readonly IReadOnlyList<Address> _eventSources = [.. adapter.EventSources, .. desk.EventSources];
 
     private MarketVenue Venue => adapter.Venue;
 
@@ -45,6 +48,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         _lastPushTimestamp = (long)clock.Current;
         var pending = new BlockMetrics(0, (long)clock.Current, path.PriceAt(0), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         var startGasWei = await GasPayersEtherAsync(cancellationToken);
+        await blockSpace.StartAsync(session, cancellationToken);
 
         for (var block = 1; block <= scenario.Blocks; block++)
         {
@@ -54,19 +58,27 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             var timestamp = (long)clock.Current + scenario.BlockTimeSeconds;
 
             var txs = new List<TransactionRequest>();
-            PlanKeeper(block, timestamp, fundamental, txs);
+            var pushed = PlanKeeper(block, timestamp, fundamental, txs);
             PlanArbitrage(fundamental, txs);
-            run.PlanLiquidators(block, fundamental, txs);
+            desk.Plan(block, path, blockSpace.BaseFee, txs);
+            run.PlanLiquidators(block, new BlockConditions(fundamental, pushed, blockSpace.BaseFee), txs);
             run.PlanAgents(block, txs);
 
-            var mined = await session.SendAndMineForLogsAsync(txs, adapter.EventSources, cancellationToken);
+            var mined = await session.SendAndMineForLogsAsync(blockSpace.Price(block, txs), _eventSources, cancellationToken);
+            var delayed = await blockSpace.SettleAsync(session, mined, cancellationToken);
             var tally = run.Account(block, mined);
             pending = new BlockMetrics(block, timestamp, fundamental, 0, 0, tally.Liquidations, tally.CollateralSeized, tally.DebtRepaid,
-                tally.BadDebt, tally.InsuranceDrawn, 0, tally.FailedLiquidations, (long)mined.Header.GasUsed, tally.BadDebtCollateralShortfall);
+                tally.BadDebt, tally.InsuranceDrawn, 0, tally.FailedLiquidations, (long)mined.Header.GasUsed, tally.BadDebtCollateralShortfall)
+            {
+                BaseFeeGwei = (double)(mined.Header.BaseFeePerGas ?? 0) / 1e9,
+                GasLimit = (long)mined.Header.GasLimit,
+                DelayedTransactions = delayed,
+            };
             await ReadAsync(cancellationToken);
             _pairPrices.Add(_pool.SpotPrice(_units));
         }
         Complete(pending, onBlock);
+        await blockSpace.StopAsync(session, cancellationToken);
 
         var endPrice = path.PriceAt(scenario.Blocks);
         var gasCostLoan = (double)(startGasWei - await GasPayersEtherAsync(cancellationToken)) / 1e18 * endPrice;
@@ -107,18 +119,19 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     }
 
     /// <summary>The keeper's rule (deviation, heartbeat, stalls) over the pair's recent prices; the adapter sends what its feeds need.</summary>
-    private void PlanKeeper(int block, long timestamp, double fundamental, List<TransactionRequest> txs)
+    /// <returns>The price pushed in this block, if the keeper pushes one.</returns>
+    private double? PlanKeeper(int block, long timestamp, double fundamental, List<TransactionRequest> txs)
     {
         var s = adapter.Scenario;
         var window = Math.Max(1, s.Oracle.TwapWindowSeconds / s.BlockTimeSeconds);
         var recent = _pairPrices.TakeLast(window).ToList();
         var twap = recent.Count == 0 ? s.Market.InitialPrice : recent.Average();
         var decision = OracleKeeper.Decide(s.Oracle, s.Agents.Keeper, new OracleKeeperInput(block, timestamp, fundamental, twap, _lastPushedPrice, _lastPushTimestamp));
-        if (run.PlanKeeper(block, decision, txs))
-        {
-            _lastPushedPrice = decision.Price;
-            _lastPushTimestamp = timestamp;
-        }
+        if (!run.PlanKeeper(block, decision, txs))
+            return null;
+        _lastPushedPrice = decision.Price;
+        _lastPushTimestamp = timestamp;
+        return decision.Price;
     }
 
     private void PlanArbitrage(double fundamental, List<TransactionRequest> txs)

@@ -34,32 +34,51 @@ internal sealed class LiquidatorBook(
     public static readonly BigInteger MaxRepay = BigInteger.Pow(2, 256) - 1;
 
     private readonly int[] _lastAcquired = new int[bots.Count];
+    private readonly Dictionary<Address, int> _liquidatableSince = [];
+    private readonly List<int> _lags = [];
     private LiquidationWatch _watch = LiquidationWatch.Empty;
 
     /// <summary>Liquidation transactions each bot sent in the current block, to count the ones that failed.</summary>
     public int[] SentLiquidations { get; } = new int[bots.Count];
 
-    public void Plan(int block, LiquidationView view, double fundamental, List<TransactionRequest> txs)
+    /// <summary>
+    /// Each bot's transactions for <paramref name="block"/>. A bot that watches the pending pool sees
+    /// the keeper's pending price (<see cref="BlockConditions.PendingOraclePrice"/>) before it lands and acts on the positions as
+    /// they will be after it (health factors scale with the price), bidding just below the keeper so
+    /// its liquidations land right after the update, in the same block.
+    /// </summary>
+    public void Plan(int block, LiquidationView view, BlockConditions conditions, List<TransactionRequest> txs)
     {
+        var pendingOraclePrice = conditions.PendingOraclePrice;
         Array.Clear(SentLiquidations);
         _watch = _watch.Observe(block, view.Positions);
-        var gas = new GasMarket(BigInteger.Zero, (long)LiquidationGas / 2, fundamental);
+        TrackLiquidatable(block, view);
+        // Profit net of gas at the block's base fee plus the bot's tip, the native token at the external price.
+        var gas = new GasMarket(conditions.BaseFeeWei, (long)LiquidationGas / 2, conditions.Fundamental);
+        var pending = pendingOraclePrice is { } p && p != view.OraclePrice && bots.Any(b => b.Config.WatchesMempool)
+            ? AfterUpdate(view, p)
+            : null;
+        var pendingWatch = pending is null ? _watch : _watch.Observe(block, pending.Positions);
         for (var i = 0; i < bots.Count; i++)
         {
             var bot = bots[i];
             var (collateral, loan) = view.Balances[i];
+            var backRuns = bot.Config.WatchesMempool && pending is not null;
+            var seen = backRuns ? pending! : view;
 
             var sell = bot.Config.Sell.AmountToSell(new Inventory(collateral, _lastAcquired[i]), block);
-            var context = new LiquidationContext(block, view.Positions, defaultTerms, view.OraclePrice, view.Pool, gas, loan * 95 / 100, units);
-            var orders = LiquidatorPolicy.Decide(bot.Config, _watch, context);
+            var context = new LiquidationContext(block, seen.Positions, defaultTerms, seen.OraclePrice, view.Pool, gas, loan * 95 / 100, units);
+            var orders = LiquidatorPolicy.Decide(bot.Config, backRuns ? pendingWatch : _watch, context);
             var bid = orders.Count == 0 ? BigInteger.Zero : orders.Max(o => o.PriorityFeeWei);
+            if (backRuns)
+                bid = BigInteger.Min(bid, Tips.BelowKeeper);
             if (sell > 0)
                 txs.Add(venue.Uniswap.SwapExactIn(bot.Address, venue.Collateral, venue.Loan, sell, BigInteger.Zero, Tips.Liquidator(bid, i, BlockPipeline.SwapGas)));
 
             var budget = loan * 95 / 100;
             foreach (var order in orders)
             {
-                var position = view.Positions[order.PositionId];
+                var position = seen.Positions[order.PositionId];
                 var repay = BigInteger.Max(order.Repay, BigInteger.Min(position.Debt, budget));
                 if (repay > budget)
                     break;
@@ -72,6 +91,58 @@ internal sealed class LiquidatorBook(
                 SentLiquidations[i]++;
             }
         }
+    }
+
+    /// <summary>
+    /// The block's liquidation transactions that failed: sent, not left out of a full block, and without
+    /// a liquidation event (<paramref name="succeeded"/>, per bot). A bot's transactions that did not fit
+    /// are the last by nonce, its liquidations after its sale, so they are delayed, not failed; a send the
+    /// node rejected counts as failed.
+    /// </summary>
+    public int Failed(IReadOnlyList<int> succeeded, MinedBlock mined)
+    {
+        var included = mined.Header.TransactionHashes.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var failed = 0;
+        for (var i = 0; i < bots.Count; i++)
+        {
+            var address = bots[i].Address;
+            var delayed = mined.Sent.Count(s => s.Request.From == address && s.TransactionHash is { } h && !included.Contains(h));
+            failed += Math.Max(0, SentLiquidations[i] - Math.Min(SentLiquidations[i], delayed) - succeeded[i]);
+        }
+        return failed;
+    }
+
+    /// <summary>A liquidation of <paramref name="borrower"/> landed in <paramref name="block"/>: how long after the position became liquidatable.</summary>
+    public void Landed(int block, Address borrower) =>
+        // Not liquidatable at the block's start: an update in this very block made it so.
+        _lags.Add(_liquidatableSince.TryGetValue(borrower, out var since) ? block - since : 0);
+
+    /// <summary>The run's lag metrics (MetricCatalog): the same-block share and the mean lag, null without liquidations.</summary>
+    public IReadOnlyList<(string Metric, double? Value)> LagMetrics() =>
+    [
+        ("sameBlockLiquidationShare", _lags.Count == 0 ? null : (double)_lags.Count(l => l == 0) / _lags.Count),
+        ("meanLiquidationLagBlocks", _lags.Count == 0 ? null : _lags.Average()),
+    ];
+
+    /// <summary>Positions liquidatable in the state read before <paramref name="block"/> became so in the block before at the latest.</summary>
+    private void TrackLiquidatable(int block, LiquidationView view)
+    {
+        for (var i = 0; i < view.Positions.Count; i++)
+        {
+            var borrower = view.Borrowers[i];
+            if (view.Positions[i].IsLiquidatable)
+                _liquidatableSince.TryAdd(borrower, block - 1);
+            else
+                _liquidatableSince.Remove(borrower);
+        }
+    }
+
+    /// <summary>The view once an oracle update to <paramref name="price"/> lands: collateral value, and so each health factor, scales with the price.</summary>
+    private static LiquidationView AfterUpdate(LiquidationView view, double price)
+    {
+        var scale = price / view.OraclePrice;
+        var positions = view.Positions.Select(p => p with { HealthFactor = p.HealthFactor * scale }).ToList();
+        return view with { Positions = positions, OraclePrice = price };
     }
 
     /// <summary>The bots' gain in loan units from <paramref name="start"/> to <paramref name="end"/> balances, collateral at <paramref name="price"/>.</summary>

@@ -59,7 +59,8 @@ internal interface IProtocolRun : IDisposable
     /// <summary>The keeper's transactions for this block; true when it pushed <paramref name="decision"/>'s price.</summary>
     bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions);
 
-    void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions);
+    /// <summary>The liquidators' transactions for this block, under its <paramref name="conditions"/>.</summary>
+    void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions);
 
     /// <summary>Borrowers, hedgers: the protocol's own agents, after the liquidators.</summary>
     void PlanAgents(int block, List<TransactionRequest> transactions);
@@ -76,6 +77,12 @@ internal interface IProtocolRun : IDisposable
     /// <summary>The run is over (the state is the last block's end): closing files, and the protocol's own run metrics.</summary>
     IReadOnlyList<(string Metric, double? Value)> Finish();
 }
+
+/// <summary>
+/// What every agent knows of the block being built: the external price, the price the keeper pushes
+/// in it if it pushes (bots that watch the pending pool back-run it), and the base fee it is built on.
+/// </summary>
+internal sealed record BlockConditions(double Fundamental, double? PendingOraclePrice, System.Numerics.BigInteger BaseFeeWei);
 
 /// <summary>The Uniswap V2 pair and tokens of a market: what the arbitrageur and forced sellers trade.</summary>
 internal sealed record MarketVenue(Protocols.Uniswap.UniswapV2 Uniswap, Protocols.Uniswap.UniswapV2Pair Pair, Address Collateral, Address Loan, Address Owner, ChainSession Session);

@@ -14,5 +14,10 @@ public static class SimulationAccounts
 
     public static Address Arbitrageur { get; } = Derive("protocollab/arbitrageur");
 
+    /// <summary>Other users of the chain, whose demand fills blocks in a congestion window.</summary>
+    public static Address Background(int index) => Derive($"protocollab/background/{index}");
+
+    public static Address CompetingArbitrageur(int index) => Derive($"protocollab/arbitrageurs/{index}");
+
     private static Address Derive(string label) => new(Keccak256.Hash(label).AsSpan(12));
 }

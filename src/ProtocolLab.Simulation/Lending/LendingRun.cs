@@ -77,8 +77,8 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         return pushed;
     }
 
-    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances), fundamental, transactions);
+    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
+        _liquidators.Plan(block, new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances), conditions, transactions);
 
     public void PlanAgents(int block, List<TransactionRequest> transactions) => _borrowers.Plan(State, _positions, transactions);
 
@@ -98,6 +98,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
             seized += e.Seized;
             repaid += e.Repaid;
             badDebt += e.BadDebt;
+            _liquidators.Landed(block, e.Borrower);
             if (_botIndex.TryGetValue(e.Liquidator, out var i))
             {
                 succeeded[i]++;
@@ -109,9 +110,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
             covered += e.CoveredByInsurance;
             shortfall += e.CollateralShortfall;
         }
-        var failed = 0;
-        for (var i = 0; i < succeeded.Length; i++)
-            failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
+        var failed = _liquidators.Failed(succeeded, mined);
         var u = world.Units;
         return new LiquidationTally(liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid), u.LoanWhole(badDebt), u.LoanWhole(covered), failed, u.LoanWhole(shortfall));
     }
@@ -126,7 +125,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {
         PositionsCsvWriter.Write(Path.Combine(directory, "positions-end.csv"), Records(State));
-        return [];
+        return _liquidators.LagMetrics();
     }
 
     public void Dispose()

@@ -33,4 +33,14 @@ public sealed record BlockMetrics(
     int PositionsUnderwater,
     int FailedLiquidations,
     long GasUsed,
-    double BadDebtCollateralShortfall = 0);
+    double BadDebtCollateralShortfall = 0)
+{
+    /// <summary>The block's EIP-1559 base fee, gwei (0 without a gas section).</summary>
+    public double BaseFeeGwei { get; init; }
+
+    /// <summary>The block's gas limit: gasUsed / gasLimit is how full it was.</summary>
+    public long GasLimit { get; init; }
+
+    /// <summary>Transactions sent for this block that did not fit in it: dropped, their senders re-plan next block.</summary>
+    public int DelayedTransactions { get; init; }
+}

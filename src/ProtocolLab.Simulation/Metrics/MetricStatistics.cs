@@ -54,9 +54,6 @@ public static class RunAggregator
 {
     public static IReadOnlyList<MetricStatistics> Aggregate(IReadOnlyList<RunSummary> runs)
     {
-        var values = runs.Select(SummaryMetrics.Values).ToList();
-        return SummaryMetrics.Names
-            .Select((name, i) => MetricStatistics.Of(name, values.Select(v => v[i])))
-            .ToList();
+        return MetricCatalog.Of(runs).Select(m => MetricStatistics.Of(m.Name, runs.Select(m.Value))).ToList();
     }
 }

@@ -23,13 +23,12 @@ public sealed record PairedDifference(
     public static IReadOnlyList<PairedDifference> Of(string design, IReadOnlyList<RunSummary> runs, string baseline, IReadOnlyList<RunSummary> baselineRuns)
     {
         var pairs = Math.Min(runs.Count, baselineRuns.Count);
-        var values = runs.Take(pairs).Select(SummaryMetrics.Values).ToList();
-        var baseValues = baselineRuns.Take(pairs).Select(SummaryMetrics.Values).ToList();
-        return SummaryMetrics.Names.Select((name, m) =>
+        return MetricCatalog.Of([.. runs, .. baselineRuns]).Select(metric =>
         {
+            var name = metric.Name;
             var differences = Enumerable.Range(0, pairs)
-                .Where(r => values[r][m] is { } a && baseValues[r][m] is { } b && double.IsFinite(a) && double.IsFinite(b))
-                .Select(r => values[r][m]!.Value - baseValues[r][m]!.Value)
+                .Where(r => metric.Value(runs[r]) is { } a && metric.Value(baselineRuns[r]) is { } b && double.IsFinite(a) && double.IsFinite(b))
+                .Select(r => metric.Value(runs[r])!.Value - metric.Value(baselineRuns[r])!.Value)
                 .ToList();
             var interval = MeanInterval.Of($"{name}/{design}-{baseline}", differences);
             var mean = differences.Count > 0 ? differences.Average() : double.NaN;

@@ -25,7 +25,11 @@ public sealed record RunSummary(
     long GasUsed,
     double BadDebtCollateralShortfall = 0,
     double BadDebtBonusPaid = 0,
-    double? MaxOracleGap = null);
+    double? MaxOracleGap = null)
+{
+    /// <summary>Metrics the run measured besides the block series (<see cref="MetricCatalog"/>'s non-core ones), by name; null where undefined.</summary>
+    public IReadOnlyDictionary<string, double?> Measured { get; init; } = new Dictionary<string, double?>();
+}
 
 /// <summary>Run-level numbers the per-block series cannot give: known to the block loop.</summary>
 /// <param name="InitialTotalDebt">Sum of all borrowers' debt after the positions were opened (whole loan units).</param>

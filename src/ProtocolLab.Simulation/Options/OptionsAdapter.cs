@@ -1,4 +1,5 @@
 using System.Numerics;
+using ProtocolLab.Chain;
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
@@ -76,6 +77,11 @@ internal sealed class OptionsAdapter : IProtocolAdapter
         ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
     {
         var now = session.Clock?.Current ?? throw new InvalidOperationException("the options world needs a session clock");
+        if (scenario.Agents.Liquidators.ToList().FindIndex(l => l.WatchesMempool) is var watcher and >= 0)
+        {
+            throw new UserInputException(
+                $"{scenario.SourcePath}: agents.liquidators[{watcher}].watchMempool: the options vault's bots act on the block's start state in this build; remove watchMempool");
+        }
         var deployment = await OptionKit.DeployAsync(session, artifacts, owner, OptionsScenarioKit.Options(scenario, design, now), cancellationToken);
         var liquidators = LiquidatorAgent.Of(scenario);
         await session.Dev.SetAutomineAsync(false, cancellationToken);

@@ -97,7 +97,8 @@ internal sealed class OptionsRun : IProtocolRun
     /// lens's minimum amount plus a quarter (the price may move again before the block lands), or the
     /// whole short when only that restores margin. Bots race; the losers' transactions revert.
     /// </summary>
-    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions)
+    /// <summary>Option bots act on the block's start state; watching the pending pool is a debt-protocol behaviour.</summary>
+    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions)
     {
         var state = State;
         Array.Clear(_sentLiquidations);
@@ -129,7 +130,7 @@ internal sealed class OptionsRun : IProtocolRun
                 var profit = _world.Units.LoanBase((double)(amount * state.Series[series].Mark / BigInteger.Pow(10, 18)) / 1e18 * penalty);
                 orders.Add((p.Writer, p.SeriesId, amount, profit));
             }
-            var gas = new GasMarket(BigInteger.Zero, (long)LiquidationGas / 2, fundamental);
+            var gas = new GasMarket(conditions.BaseFeeWei, (long)LiquidationGas / 2, conditions.Fundamental);
             var bid = orders.Count == 0 ? BigInteger.Zero : orders.Max(o => bot.Config.GasBid.PriorityFeeWei(o.Profit, gas, _world.Units));
             var sell = bot.Config.Sell.AmountToSell(new Inventory(balances.Underlying, _lastAcquired[i]), block);
             if (sell > 0)

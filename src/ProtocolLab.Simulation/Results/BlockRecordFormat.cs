@@ -23,6 +23,9 @@ internal static class BlockRecordFormat
         "failedLiquidations",
         "gasUsed",
         "badDebtCollateralShortfall",
+        "baseFeeGwei",
+        "gasLimit",
+        "delayedTransactions",
     ];
 
     /// <summary>Field values as text, in <see cref="Fields"/> order; null for a non-finite number.</summary>
@@ -42,6 +45,9 @@ internal static class BlockRecordFormat
         b.FailedLiquidations.ToString(CultureInfo.InvariantCulture),
         b.GasUsed.ToString(CultureInfo.InvariantCulture),
         ResultFormat.Number(b.BadDebtCollateralShortfall),
+        ResultFormat.Number(b.BaseFeeGwei),
+        b.GasLimit.ToString(CultureInfo.InvariantCulture),
+        b.DelayedTransactions.ToString(CultureInfo.InvariantCulture),
     ];
 
     public static void WriteObject(Utf8JsonWriter writer, BlockMetrics block)

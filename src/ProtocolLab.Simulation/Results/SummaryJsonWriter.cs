@@ -86,6 +86,12 @@ public static class SummaryJsonWriter
         writer.WriteDouble("maxOracleGap", s.MaxOracleGap);
         writer.WriteNumber("failedLiquidations", s.FailedLiquidations);
         writer.WriteNumber("gasUsed", s.GasUsed);
+        foreach (var metric in MetricCatalog.All)
+        {
+            if (metric.Scope != MetricScope.Every && s.Measured.TryGetValue(metric.Name, out var value))
+                writer.WriteDouble(metric.Name, value);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -22,7 +22,4 @@ internal static class ProtocolAdapters
             ProtocolKind.MorphoBlue => await MorphoBlue.MorphoBlueAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
             var kind => throw new UserInputException($"{scenario.SourcePath}: protocol.kind {RealProtocolRules.Name(kind)} has no adapter in this build"),
         };
-
-    /// <summary>Where a design's protocol-specific statistics go, next to summary.json.</summary>
-    public static string SummaryFile(Scenario scenario) => scenario.Options is not null ? "options-summary.json" : "lending-summary.json";
 }

@@ -149,40 +149,36 @@ public sealed class ScenarioRunner(RunnerOptions options)
             cursor.StartDesign(design.Name);
             genesis = await RevertAsync(session, genesis, session.Clock.Start, cancellationToken);
             var adapter = await ProtocolAdapters.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
+            var desk = await ArbitrageDesk.DeployAsync(session, artifacts, scenario, adapter.Venue, cancellationToken);
+            var blockSpace = await BlockSpace.DeployAsync(session, artifacts, scenario, owner, cancellationToken);
             var setupTime = session.Clock!.Current;
             var setup = await session.Dev.SnapshotAsync(cancellationToken);
             var directory = Path.Combine(options.OutputDirectory, scenario.Name, design.Name);
             Directory.CreateDirectory(directory);
 
             var runs = new List<RunSummary>();
-            var extras = new List<IReadOnlyList<(string Metric, double? Value)>>();
             for (var run = 0; run < scenario.Runs; run++)
             {
                 if (run > 0)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
-                var (summary, extra) = await RunOnceAsync(adapter, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken);
-                runs.Add(summary);
-                extras.Add(extra);
+                runs.Add(await RunOnceAsync(adapter, desk, blockSpace, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
             }
             var warnings = RunDiagnostics.Warnings(runs);
             SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs, warnings);
-            var extraStatistics = ProtocolSummaryJsonWriter.Statistics(extras);
-            if (extraStatistics.Count > 0)
-                ProtocolSummaryJsonWriter.Write(Path.Combine(directory, ProtocolAdapters.SummaryFile(scenario)), extras, extraStatistics);
-            results.Add(new DesignResult(design, runs, [.. RunAggregator.Aggregate(runs), .. extraStatistics], directory) { Warnings = warnings });
+            results.Add(new DesignResult(design, runs, RunAggregator.Aggregate(runs), directory) { Warnings = warnings });
         }
         return results;
     }
 
-    private async Task<(RunSummary Summary, IReadOnlyList<(string Metric, double? Value)> Extra)> RunOnceAsync(
-        IProtocolAdapter adapter, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
+    private async Task<RunSummary> RunOnceAsync(
+        IProtocolAdapter adapter, ArbitrageDesk desk, BlockSpace blockSpace, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
     {
         var scenario = adapter.Scenario;
         Directory.CreateDirectory(directory);
         cursor.StartRun(run, Path.Combine(directory, "blocks.jsonl"));
         using var protocolRun = await adapter.StartRunAsync(run, directory, SeededRandom.ForStream(scenario.Seed, run, "agents"), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
-        var pipeline = new BlockPipeline(adapter, protocolRun, path);
+        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace);
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
@@ -194,8 +190,8 @@ public sealed class ScenarioRunner(RunnerOptions options)
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
         }, cancellationToken);
-        var extra = protocolRun.Finish();
-        return (RunSummaryCalculator.Summarize(blocks, totals), extra);
+        var measured = protocolRun.Finish();
+        return RunSummaryCalculator.Summarize(blocks, totals) with { Measured = measured.ToDictionary(m => m.Metric, m => m.Value) };
     }
 
     /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>

@@ -11,10 +11,15 @@ internal static partial class AgentsSectionParser
     public static AgentsSpec Parse(MappingReader agents, double defaultArbitrageCapital)
     {
         var liquidators = ParseLiquidators(agents);
-        var arbitrageur = ParseArbitrageur(agents.Mapping("arbitrageur", required: false), defaultArbitrageCapital);
+        var competing = ArbitrageursParser.Parse(agents);
+        var legacy = agents.Mapping("arbitrageur", required: false);
+        if (legacy is not null && competing.Count > 0)
+            agents.Errors.Add(legacy.Node, agents.FieldPath("arbitrageur"), "expected either arbitrageur (the simple one) or arbitrageurs (competing ones), found both");
+        // Competing arbitrageurs replace the simple one, which market.arbitrageCapitalPerBlock would otherwise enable.
+        var arbitrageur = competing.Count > 0 ? new ArbitrageurSpec(false, 0) : ParseArbitrageur(legacy, defaultArbitrageCapital);
         var keeper = ParseKeeper(agents.Mapping("keeper", required: false));
         agents.RejectUnknownFields();
-        return new AgentsSpec(liquidators, arbitrageur, keeper);
+        return new AgentsSpec(liquidators, arbitrageur, keeper, competing);
     }
 
     private static List<LiquidatorSpec> ParseLiquidators(MappingReader agents)
@@ -46,8 +51,9 @@ internal static partial class AgentsSectionParser
             var gasBid = ParseGasBid(liquidator.Mapping("gasBid"));
             var minProfit = liquidator.Number("minProfit", NumberRule.TokenAmount, 0);
             var sell = ParseSell(liquidator);
+            var watchesMempool = liquidator.Boolean("watchMempool", false);
             liquidator.RejectUnknownFields();
-            result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell));
+            result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell, watchesMempool));
         }
 
         return result;

@@ -27,9 +27,27 @@ public sealed record LiquidatorSpec(
     int ReactionDelayBlocks,
     GasBidSpec GasBid,
     double MinProfit,
-    SellStrategySpec Sell);
+    SellStrategySpec Sell,
+    bool WatchesMempool = false);
 
+/// <summary>The simple arbitrageur: trades the pair to the fundamental price first in every block, within its capital.</summary>
 public sealed record ArbitrageurSpec(bool Enabled, double CapitalPerBlock);
+
+/// <summary>
+/// One of several competing CEX-DEX arbitrageurs (agents.arbitrageurs): it sees the external price
+/// <see cref="LatencyBlocks"/> late, trades the pair through its own contract toward that price net of
+/// the pair's fee and its gas, sized at execution against the reserves it finds, within its capital per
+/// block and its inventory. Its priority fee orders it among the block's senders; a back-runner bids
+/// below all of them, so it trades after the block's forced sales.
+/// </summary>
+public sealed record CompetingArbitrageurSpec(
+    string Name,
+    double CapitalPerBlock,
+    double? Inventory,
+    int LatencyBlocks,
+    double PriorityFeeGwei,
+    bool BackRun,
+    double MinProfit);
 
 /// <summary>Blocks [From, To] (inclusive) during which the oracle keeper is stalled, e.g. by congestion.</summary>
 public sealed record BlockRange(int From, int To)
@@ -42,4 +60,9 @@ public sealed record KeeperSpec(bool Enabled, IReadOnlyList<BlockRange> Stalls);
 public sealed record AgentsSpec(
     IReadOnlyList<LiquidatorSpec> Liquidators,
     ArbitrageurSpec Arbitrageur,
-    KeeperSpec Keeper);
+    KeeperSpec Keeper,
+    IReadOnlyList<CompetingArbitrageurSpec> Arbitrageurs)
+{
+    /// <summary>Whether anything trades the pair toward the external price.</summary>
+    public bool HasArbitrage => (Arbitrageur.Enabled && Arbitrageur.CapitalPerBlock > 0) || Arbitrageurs.Any(a => a.CapitalPerBlock > 0);
+}

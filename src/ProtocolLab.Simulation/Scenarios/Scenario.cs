@@ -22,6 +22,9 @@ public sealed record Scenario(
 {
     /// <summary>Set when the file has an <c>options:</c> section: an options scenario (see docs/scenario-schema.md).</summary>
     public Options.OptionsSpec? Options { get; init; }
+
+    /// <summary>Set when the file has a <c>gas:</c> section: the simulated blocks' gas market.</summary>
+    public GasSpec? Gas { get; init; }
 }
 
 public sealed record AssetSpec(string Symbol, int Decimals);

@@ -112,7 +112,7 @@ public static partial class ScenarioLoader
             : PopulationSectionParser.Parse(populationReader);
         var agentsReader = root.Mapping("agents");
         var agents = agentsReader is null
-            ? new AgentsSpec([], new ArbitrageurSpec(false, 0), new KeeperSpec(false, []))
+            ? new AgentsSpec([], new ArbitrageurSpec(false, 0), new KeeperSpec(false, []), [])
             : AgentsSectionParser.Parse(agentsReader, market.ArbitrageCapitalPerBlock);
         var oracleReader = root.Mapping("oracle");
         var oracle = oracleReader is null ? new OracleSpec(OracleMode.Exogenous, 0, 0, 0) : OracleSectionParser.Parse(oracleReader);
@@ -130,9 +130,10 @@ public static partial class ScenarioLoader
         // An invalid block count is already reported; checking block numbers against it would only add noise.
         var blockLimit = blocks >= 1 ? blocks : 100_000;
         var pricePath = pathReader is null ? new StepPathSpec(0, 0) : PricePathSectionParser.Parse(pathReader, blockLimit, baseDirectory);
+        var gas = root.Mapping("gas", required: false) is { } gasReader ? GasSectionParser.Parse(gasReader, blockLimit) : null;
         root.RejectUnknownFields();
 
-        return new Scenario(name, description, seed, runs, blocks, blockTime, market, protocol, population, agents, oracle, pricePath, sourcePath, "") { Options = options };
+        return new Scenario(name, description, seed, runs, blocks, blockTime, market, protocol, population, agents, oracle, pricePath, sourcePath, "") { Options = options, Gas = gas };
     }
 
     private static MarketSpec EmptyMarket { get; } =

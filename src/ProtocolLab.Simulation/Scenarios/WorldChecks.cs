@@ -12,7 +12,7 @@ internal static class WorldChecks
     /// </summary>
     public static void OracleSeesThePricePath(OracleSpec oracle, AgentsSpec agents, MappingReader oracleReader, ErrorCollector errors)
     {
-        if (oracle.Mode is OracleMode.Exogenous || (agents.Arbitrageur.Enabled && agents.Arbitrageur.CapitalPerBlock > 0))
+        if (oracle.Mode is OracleMode.Exogenous || agents.HasArbitrage)
         {
             return;
         }
@@ -20,7 +20,7 @@ internal static class WorldChecks
         var node = oracleReader.Value("mode", false, "") ?? oracleReader.Node;
         errors.Add(node, oracleReader.FieldPath("mode"),
             $"expected exogenous, or an arbitrageur with capital, found {oracle.Mode.ToString().ToLowerInvariant()}: this oracle reads the pair, "
-            + "and with agents.arbitrageur disabled or no arbitrage capital (market.arbitrageCapitalPerBlock, agents.arbitrageur.capitalPerBlock) "
+            + "and with agents.arbitrageur disabled or no arbitrage capital (market.arbitrageCapitalPerBlock, agents.arbitrageur.capitalPerBlock, agents.arbitrageurs) "
             + "nothing moves the pair, so the oracle never sees the price path");
     }
 }

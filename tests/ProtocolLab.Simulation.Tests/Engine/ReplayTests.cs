@@ -1,5 +1,6 @@
 using ProtocolLab.Simulation.Engine;
 using ProtocolLab.Simulation.Runs;
+using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Simulation.Tests.Engine;
 
@@ -34,6 +35,40 @@ public sealed class ReplayTests
         var other = scenario.Protocol.Designs[1].Name;
         Assert.NotEqual(Collateral(first, scenario, design, 0), Collateral(first, scenario, design, 1));
         Assert.Equal(Collateral(first, scenario, design, 1), Collateral(first, scenario, other, 1));
+    }
+
+    [Fact]
+    public async Task RunAsync_CompetitiveMarketTwice_WritesByteIdenticalFiles()
+    {
+        // Given the replay world with the credible-market parts: two competing arbitrageurs (one
+        // back-running, one a block late), a bot watching the pending pool, 30M-gas blocks with a base
+        // fee and a congestion window that leaves transactions out
+        var replay = EngineRun.Fixture("replay.yaml");
+        var scenario = replay with
+        {
+            Agents = replay.Agents with
+            {
+                Arbitrageur = new ArbitrageurSpec(false, 0),
+                Arbitrageurs = [new CompetingArbitrageurSpec("back", 2_000_000, null, 0, 2, true, 0), new CompetingArbitrageurSpec("late", 100_000, null, 1, 3, false, 5)],
+                Liquidators = [replay.Agents.Liquidators[0] with { WatchesMempool = true }, replay.Agents.Liquidators[1]],
+            },
+            Gas = new GasSpec(30_000_000, 5, [new CongestionWindow(4, 6, 29_000_000, 3)]),
+        };
+
+        // When it runs twice on fresh devnets
+        using var first = EngineRun.InTempFolder();
+        using var second = EngineRun.InTempFolder();
+        await first.RunAsync(scenario);
+        await second.RunAsync(scenario);
+
+        // Then every file has the same bytes
+        var files = ResultFiles(first.Output);
+        Assert.Equal(files, ResultFiles(second.Output));
+        foreach (var file in files)
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(first.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second.Output, file))),
+                $"{file} differs between two runs of the same seed");
+        Assert.Contains("\"delayedTransactions\":", File.ReadAllText(Path.Combine(first.RunFolder(scenario, scenario.Protocol.Designs[0].Name), "blocks.jsonl")), StringComparison.Ordinal);
     }
 
     [Fact]

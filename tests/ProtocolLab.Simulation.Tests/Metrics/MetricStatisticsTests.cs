@@ -59,7 +59,7 @@ public class MetricStatisticsTests
         var statistics = RunAggregator.Aggregate([first, second]);
 
         // Then metrics come in the documented order with the right counts
-        Assert.Equal(SummaryMetrics.Names, statistics.Select(s => s.Metric));
+        Assert.Equal(MetricCatalog.All.Where(m => m.Scope == MetricScope.Every).Select(m => m.Name), statistics.Select(s => s.Metric));
         Assert.Equal(10, statistics.Single(s => s.Metric == "liquidationCount").Mean);
         Assert.Equal(1, statistics.Single(s => s.Metric == "amplificationRatio").Count);
     }

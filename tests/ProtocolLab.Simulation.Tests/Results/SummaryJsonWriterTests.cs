@@ -35,7 +35,7 @@ public class SummaryJsonWriterTests
             runs[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, runs[1].GetProperty("amplificationRatio").ValueKind);
         var aggregate = root.GetProperty("aggregate");
-        Assert.Equal(SummaryMetrics.Names, aggregate.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(MetricCatalog.All.Where(m => m.Scope == MetricScope.Every).Select(m => m.Name), aggregate.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["n", "mean", "stdev", "ci95Low", "ci95High", "ci95Method", "p95", "min", "max"],
             aggregate.GetProperty("liquidationCount").EnumerateObject().Select(p => p.Name));

@@ -11,7 +11,8 @@ public sealed record LiquidatorConfig(
     int ReactionDelayBlocks,
     IGasBidStrategy GasBid,
     BigInteger MinProfit,
-    ISellStrategy Sell)
+    ISellStrategy Sell,
+    bool WatchesMempool = false)
 {
     public static LiquidatorConfig FromSpec(LiquidatorSpec spec, MarketUnits units) => new(
         spec.Name,
@@ -19,7 +20,8 @@ public sealed record LiquidatorConfig(
         spec.ReactionDelayBlocks,
         GasBidStrategies.FromSpec(spec.GasBid),
         units.LoanBase(spec.MinProfit),
-        SellStrategies.FromSpec(spec.Sell));
+        SellStrategies.FromSpec(spec.Sell),
+        spec.WatchesMempool);
 }
 
 /// <summary>Everything a liquidator sees in one block (one batched read, no chain access here).</summary>

@@ -1,0 +1,95 @@
+namespace ProtocolLab.Simulation.Metrics;
+
+/// <summary>Which protocols measure a metric.</summary>
+public enum MetricScope
+{
+    /// <summary>Every protocol: measured from the block series by the pipeline.</summary>
+    Every,
+
+    /// <summary>Debt protocols (ProtocolLab's market, Aave v3, Morpho Blue): their liquidator bots' lags.</summary>
+    Debt,
+
+    /// <summary>The options vault.</summary>
+    Options,
+}
+
+/// <summary>
+/// One run-level metric: its name (the key in summary.json, the row of the comparison table, the
+/// metric a budget names), JSON type, definition (docs/results-schema.md's row), which protocols have
+/// it, and how a run's value is read. Runs aggregate every metric the same way (mean, 95% interval,
+/// p95, min, max: <see cref="MetricStatistics"/>) and designs pair by run (<see cref="PairedDifference"/>).
+/// </summary>
+public sealed record MetricDescriptor(string Name, string Label, MetricUnit Unit, string Type, string Definition, MetricScope Scope, Func<RunSummary, double?> Value);
+
+/// <summary>What a metric counts, for display: loan and collateral amounts take the scenario's symbols.</summary>
+public enum MetricUnit
+{
+    Count,
+    Collateral,
+    Loan,
+    Blocks,
+    Fraction,
+    Percent,
+    Ratio,
+    Gas,
+}
+
+/// <summary>Every run-level metric, in report order: the one place a metric is defined.</summary>
+public static class MetricCatalog
+{
+    public static IReadOnlyList<MetricDescriptor> All { get; } =
+    [
+        Core("liquidationCount", "Liquidations", MetricUnit.Count, "integer", "sum of `liquidations` over all blocks", s => s.LiquidationCount),
+        Core("collateralSeized", "Collateral seized", MetricUnit.Collateral, "number", "sum of `collateralSeized`", s => s.CollateralSeized),
+        Core("liquidationVolume", "Liquidation volume (debt repaid)", MetricUnit.Loan, "number", "sum of `debtRepaid`", s => s.LiquidationVolume),
+        Core("cascadeRounds", "Cascade rounds (blocks with liquidations after the shock)", MetricUnit.Count, "integer", "number of blocks >= `shockBlock` with at least one liquidation", s => s.CascadeRounds),
+        Core("cascadeDurationBlocks", "Cascade duration", MetricUnit.Blocks, "integer", "last - first such block + 1; 0 when there is none", s => s.CascadeDurationBlocks),
+        Core("peakLiquidationVolumePerBlock", "Peak liquidation volume in one block", MetricUnit.Loan, "number", "largest `debtRepaid` of a block", s => s.PeakLiquidationVolumePerBlock),
+        Core("badDebt", "Bad debt", MetricUnit.Loan, "number", "sum of `badDebt`", s => s.BadDebt),
+        Core("badDebtPercentOfInitialDebt", "Bad debt, share of initial debt", MetricUnit.Percent, "number", "badDebt / total debt right after positions opened x 100; 0 when there was no debt", s => s.BadDebtPercentOfInitialDebt),
+        Core("badDebtCollateralShortfall", "Bad debt: collateral shortfall", MetricUnit.Loan, "number", "the part of `badDebt` where collateral was worth less than debt at the oracle price", s => s.BadDebtCollateralShortfall),
+        Core("badDebtBonusPaid", "Bad debt: bonus paid on solvent positions", MetricUnit.Loan, "number",
+            "the rest of `badDebt`: the liquidation bonus lenders paid when a position with debt < collateral < debt x (1 + bonus) was seized whole (Aave and Morpho do the same)",
+            s => s.BadDebtBonusPaid),
+        Core("insuranceDrawn", "Insurance fund drawn", MetricUnit.Loan, "number", "sum of `insuranceDrawn`", s => s.InsuranceDrawn),
+        Core("liquidatorPnl", "Liquidator PnL", MetricUnit.Loan, "number", "liquidators' final value minus initial capital, inventory marked at the final fundamental price", s => s.LiquidatorPnl),
+        Core("maxFundamentalDrawdown", "Max fundamental drawdown", MetricUnit.Fraction, "number", "max over t of 1 - p[t] / max(p[0..t]) for the fundamental price (0.3 for a 30% crash)", s => s.MaxFundamentalDrawdown),
+        Core("maxOracleDrawdown", "Max oracle drawdown", MetricUnit.Fraction, "number", "the same for the oracle price (blocks without an answer skipped)", s => s.MaxOracleDrawdown),
+        Core("amplificationRatio", "Amplification (oracle / fundamental drawdown)", MetricUnit.Ratio, "number or null",
+            "maxOracleDrawdown / maxFundamentalDrawdown; when the fundamental price never fell: 1 if the oracle did not either, null (undefined) if it did",
+            s => s.AmplificationRatio),
+        Core("maxOracleGap", "Max oracle gap to the fundamental price", MetricUnit.Fraction, "number or null",
+            "the largest abs(oraclePrice - fundamentalPrice) / fundamentalPrice over the blocks: how far the price the market acted on strayed from the true price (the per-block series is those two columns of `blocks.jsonl`); null when no block had both",
+            s => s.MaxOracleGap),
+        Core("failedLiquidations", "Failed (raced) liquidation transactions", MetricUnit.Count, "integer", "sum of `failedLiquidations`", s => s.FailedLiquidations),
+        Core("gasUsed", "Gas used", MetricUnit.Gas, "integer", "sum of `gasUsed`", s => s.GasUsed),
+        Measured("sameBlockLiquidationShare", "Liquidations in the oracle update's block", MetricUnit.Fraction, "number or null", MetricScope.Debt,
+            "share of liquidations that landed in the block of the oracle update that made the position liquidatable (a bot that watches the pending pool back-runs the update); null when there was none"),
+        Measured("meanLiquidationLagBlocks", "Mean lag from oracle update to liquidation", MetricUnit.Blocks, "number or null", MetricScope.Debt,
+            "mean blocks from the oracle update that made a position liquidatable to each of its liquidations (0 = the same block); null when there was none"),
+        Measured("optionLiquidations", "Option liquidations", MetricUnit.Count, "integer", MetricScope.Options, "sum of `optionLiquidations` of `options-blocks.jsonl`"),
+        Measured("hedgeVolume", "Hedge volume", MetricUnit.Collateral, "number", MetricScope.Options, "underlying the delta hedgers traded, both ways"),
+        Measured("peakHedgeVolumePerBlock", "Peak hedge volume in one block", MetricUnit.Collateral, "number", MetricScope.Options, "largest `hedgeVolume` of a block"),
+        Measured("hedgeSold", "Hedge sales", MetricUnit.Collateral, "number", MetricScope.Options, "of `hedgeVolume`, the underlying the hedgers sold"),
+        Measured("vaultShortfall", "Vault shortfall", MetricUnit.Loan, "number", MetricScope.Options, "loan asset the seized collateral of liquidated writers could not cover"),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToList();
+
+    /// <summary>The metrics a set of runs has: every core one, and those the runs measured (a run of one adapter measures the same ones).</summary>
+    public static IReadOnlyList<MetricDescriptor> Of(IReadOnlyList<RunSummary> runs) =>
+        All.Where(m => m.Scope == MetricScope.Every || runs.Any(r => r.Measured.ContainsKey(m.Name))).ToList();
+
+    /// <summary>The markdown rows of docs/results-schema.md's run table for these metrics.</summary>
+    public static IEnumerable<string> MarkdownRows(MetricScope scope) =>
+        All.Where(m => m.Scope == scope).Select(m => $"| `{m.Name}` | {m.Type} | {m.Definition} |");
+
+    /// <summary>The descriptor of <paramref name="name"/>, or null for a name the catalog does not hold.</summary>
+    public static MetricDescriptor? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    private static MetricDescriptor Core(string name, string label, MetricUnit unit, string type, string definition, Func<RunSummary, double?> value) =>
+        new(name, label, unit, type, definition, MetricScope.Every, value);
+
+    private static MetricDescriptor Measured(string name, string label, MetricUnit unit, string type, MetricScope scope, string definition) =>
+        new(name, label, unit, type, definition, scope, s => s.Measured.TryGetValue(name, out var v) ? v : null);
+}

@@ -1,0 +1,32 @@
+namespace ProtocolLab.Simulation.Scenarios;
+
+/// <summary>gas: blockGasLimit, baseFeeGwei, background congestion windows.</summary>
+internal static class GasSectionParser
+{
+    public static GasSpec Parse(MappingReader gas, int blocks)
+    {
+        var limit = gas.WholeNumber("blockGasLimit", 1_000_000, 1_000_000_000, 30_000_000);
+        var baseFee = gas.Number("baseFeeGwei", NumberRule.Between(0, 1e5), 10);
+        var windows = new List<CongestionWindow>();
+        if (gas.Sequence("background", required: false) is { } sequence)
+        {
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                if (MappingReader.Open(sequence.Children[i], $"{gas.FieldPath("background")}[{i}]", gas.Errors) is not { } window)
+                    continue;
+                var from = window.WholeNumber("from", 1, blocks);
+                var to = window.WholeNumber("to", 1, blocks);
+                if (from > to)
+                    window.Errors.Add(window.Node, window.FieldPath("to"), $"expected to at least from {from}, found {to}");
+                var gasPerBlock = window.WholeNumber("gasPerBlock", 1, 1_000_000_000);
+                if (gasPerBlock > limit)
+                    window.Errors.Add(window.Node, window.FieldPath("gasPerBlock"), $"expected at most blockGasLimit {limit:N0}, found {gasPerBlock:N0}");
+                var fee = window.Number("priorityFeeGwei", NumberRule.Between(0, 1e6));
+                window.RejectUnknownFields();
+                windows.Add(new CongestionWindow(from, to, gasPerBlock, fee));
+            }
+        }
+        gas.RejectUnknownFields();
+        return new GasSpec(limit, baseFee, windows);
+    }
+}
