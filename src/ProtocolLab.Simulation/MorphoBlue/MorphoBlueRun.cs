@@ -118,8 +118,8 @@ internal sealed class MorphoBlueRun : IProtocolRun
         return decision.Push;
     }
 
-    public void PlanLiquidators(int block, double fundamental, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), fundamental, transactions);
+    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
+        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), conditions, transactions);
 
     /// <summary>Borrowers on Morpho are passive in this build (the adapter refuses other behaviours).</summary>
     public void PlanAgents(int block, List<TransactionRequest> transactions)
@@ -144,6 +144,7 @@ internal sealed class MorphoBlueRun : IProtocolRun
             seized += e.SeizedAssets;
             repaid += e.RepaidAssets;
             badDebt += e.BadDebtAssets;
+            _liquidators.Landed(block, e.Borrower);
             if (e.BadDebtAssets > 0 && _borrowerIndex.TryGetValue(e.Borrower, out var b))
             {
                 var before = state.Positions[b];
@@ -156,9 +157,7 @@ internal sealed class MorphoBlueRun : IProtocolRun
                 _liquidators.Acquired(i, block);
             }
         }
-        var failed = 0;
-        for (var i = 0; i < succeeded.Length; i++)
-            failed += Math.Max(0, _liquidators.SentLiquidations[i] - succeeded[i]);
+        var failed = _liquidators.Failed(succeeded, mined);
         return new LiquidationTally(liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid), u.LoanWhole(badDebt), 0, failed, u.LoanWhole(shortfall));
     }
 
@@ -171,7 +170,7 @@ internal sealed class MorphoBlueRun : IProtocolRun
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {
         PositionsCsvWriter.Write(Path.Combine(_directory, "positions-end.csv"), Records());
-        return [];
+        return _liquidators.LagMetrics();
     }
 
     public void Dispose()
