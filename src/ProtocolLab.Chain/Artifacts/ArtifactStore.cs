@@ -15,13 +15,17 @@ public sealed class ArtifactStore
     /// <param name="roots">Folders searched recursively for <c>Name.json</c>; an earlier one shadows a later one.</param>
     public ArtifactStore(IEnumerable<string> roots) => _roots = roots.ToList();
 
-    /// <summary>The repo's compiled contracts plus Uniswap V2's published builds.</summary>
+    /// <summary>
+    /// The repo's compiled contracts, Uniswap V2's and Aave v3's published builds, and Morpho Blue's
+    /// sources as the repo's build compiles them (solc 0.8.19, its own settings).
+    /// </summary>
     public static ArtifactStore ForRepository(string repoRoot) => new(
     [
         Path.Combine(repoRoot, "artifacts", "contracts"),
         Path.Combine(repoRoot, "node_modules", "@uniswap", "v2-core", "build"),
         Path.Combine(repoRoot, "node_modules", "@uniswap", "v2-periphery", "build"),
         Path.Combine(repoRoot, "node_modules", "@aave", "core-v3", "artifacts"),
+        Path.Combine(repoRoot, "artifacts", "@morpho-org"),
     ]);
 
     /// <param name="name">A contract name, or "path/File.sol:Name" where names collide.</param>

@@ -19,6 +19,7 @@ internal static class ProtocolAdapters
             ProtocolKind.ProtocolLab when scenario.Options is not null => await OptionsAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
             ProtocolKind.ProtocolLab => await LendingAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
             ProtocolKind.AaveV3 => await AaveV3.AaveV3Adapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
+            ProtocolKind.MorphoBlue => await MorphoBlue.MorphoBlueAdapter.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken),
             var kind => throw new UserInputException($"{scenario.SourcePath}: protocol.kind {RealProtocolRules.Name(kind)} has no adapter in this build"),
         };
 }

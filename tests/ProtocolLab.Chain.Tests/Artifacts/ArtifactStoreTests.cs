@@ -29,6 +29,26 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
+    public void Get_MorphoBlue_LoadsTheRepoBuildOfItsSourcesWithEventsFromEventsLib()
+    {
+        // Given the repo's build of Morpho Blue's npm sources (solc 0.8.19, under artifacts/@morpho-org)
+        var store = ArtifactStore.ForRepository(TestRepo.Root);
+
+        // When Morpho and its events library are loaded
+        var morpho = store.Get("Morpho");
+        var events = store.Get("EventsLib");
+
+        // Then Morpho deploys without links, and its Liquidate event is found only in EventsLib
+        // (solc 0.8.19 leaves library events out of the emitting contract's ABI)
+        Assert.Equal("@morpho-org/morpho-blue/src/Morpho.sol", morpho.SourceName);
+        Assert.True(morpho.IsDeployable);
+        Assert.False(morpho.NeedsLinking);
+        Assert.True(morpho.Abi.TryGetFunction("liquidate", out _));
+        Assert.False(morpho.Abi.TryGetEvent("Liquidate", out _));
+        Assert.True(events.Abi.TryGetEvent("Liquidate", out _));
+    }
+
+    [Fact]
     public void Get_SameNameInTwoRoots_EarlierRootShadowsLater()
     {
         Write("first/A.json", Artifact("A", "0x6001"));
