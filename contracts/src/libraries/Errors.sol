@@ -63,6 +63,14 @@ library Errors {
     error TwapWindowInvalid(uint256 windowSize, uint256 granularity);
     /// @notice A token with more than 18 decimals is not supported by the price conversion.
     error TokenDecimalsTooLarge(uint8 decimals);
+    /// @notice A median feed takes an odd number of sources from 3 to 7.
+    error MedianSourceCountInvalid(uint256 count);
+    /// @notice Every source of a composed feed must answer with the same decimals.
+    error SourceDecimalsMismatch(address source, uint8 decimals, uint8 expected);
+    /// @notice A median feed's deviation guard must be positive and at most 10 (WAD, 1000%).
+    error MaxDeviationOutOfRange(uint256 maxDeviation);
+    /// @notice A delay module's hop must be positive.
+    error DelayHopIsZero();
 
     // ---- margin models ----
     /// @notice Liquidation threshold must be in (0, 1], above the LTV, and threshold x (1 + bonus) < 1.

@@ -18,12 +18,15 @@ public sealed record LendingDeployment(
     LendingMarket Market,
     LendingLens Lens)
 {
-    /// <summary>Set when the feed is a PushFeed; the owner is its keeper.</summary>
-    public PushFeed? PushFeed => FeedKind == FeedKind.Push ? new PushFeed(Market.Session, Feed.Address) : null;
+    /// <summary>Every feed behind <see cref="Feed"/>, the one the market reads; <see cref="FeedKind"/> is its source's kind (Median for a median).</summary>
+    public required LendingFeeds Feeds { get; init; }
+
+    /// <summary>The first keeper-pushed source feed, if any; the owner is its keeper.</summary>
+    public PushFeed? PushFeed => Feeds.Sources.FirstOrDefault(s => s.Kind == FeedKind.Push) is { } s ? new PushFeed(Market.Session, s.Address) : null;
 
     /// <summary>Set when the margin model is DynamicMargin, which needs a poke every block.</summary>
     public DynamicMargin? DynamicMargin { get; init; }
 
-    /// <summary>Set when the feed is a TWAP, which needs a poke to record observations.</summary>
-    public UniV2TwapFeed? TwapFeed => FeedKind == FeedKind.Twap ? new UniV2TwapFeed(Market.Session, Feed.Address) : null;
+    /// <summary>The first TWAP source feed, if any, which needs a poke to record observations.</summary>
+    public UniV2TwapFeed? TwapFeed => Feeds.Sources.FirstOrDefault(s => s.Kind == FeedKind.Twap) is { } s ? new UniV2TwapFeed(Market.Session, s.Address) : null;
 }

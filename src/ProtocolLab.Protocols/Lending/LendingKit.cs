@@ -10,7 +10,7 @@ namespace ProtocolLab.Protocols.Lending;
 
 /// <summary>
 /// Deploys a complete isolated lending market on a devnet: two test tokens, the real Uniswap V2
-/// pair seeded with the configured depth, a feed, the margin design, the market, its lens, and
+/// pair seeded with the configured depth, the feeds (LendingFeedKit), the margin design, the market, its lens, and
 /// the lender's supply. The owner account deploys everything, mints, and keeps the feed.
 /// </summary>
 public static class LendingKit
@@ -23,7 +23,8 @@ public static class LendingKit
         var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(
             session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply + options.InsuranceSeed, cancellationToken);
 
-        var feed = await DeployFeedAsync(session, artifacts, owner, options, pair, collateral, cancellationToken);
+        var feeds = await LendingFeedKit.DeployAsync(session, artifacts, owner, options, pair, collateral, cancellationToken);
+        var feed = feeds.MarketFeed;
         var (margin, dynamic) = await DeployMarginAsync(session, artifacts, owner, options.Margin, feed, pair, collateral, cancellationToken);
 
         var market = await LendingMarket.DeployAsync(
@@ -46,30 +47,8 @@ public static class LendingKit
         return new LendingDeployment(owner, collateral, loan, uniswap, pair, new AggregatorV3Interface(session, feed), options.Feed, margin, market, lens)
         {
             DynamicMargin = dynamic,
+            Feeds = feeds,
         };
-    }
-
-    private static async Task<Address> DeployFeedAsync(
-        ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, UniswapV2Pair pair, TestToken collateral, CancellationToken cancellationToken)
-    {
-        switch (options.Feed)
-        {
-            case FeedKind.Push:
-                var push = await PushFeed.DeployAsync(
-                    session, artifacts, owner, FeedDecimals, $"{options.Collateral.Symbol} / {options.Loan.Symbol}", owner, cancellationToken: cancellationToken);
-                await push.PushAnswerAsync(owner, options.InitialAnswer, cancellationToken: cancellationToken);
-                return push.Address;
-            case FeedKind.Twap:
-                var twap = await UniV2TwapFeed.DeployAsync(
-                    session, artifacts, owner, pair.Address, collateral.Address, options.TwapWindowSeconds, options.TwapGranularity, cancellationToken: cancellationToken);
-                await twap.PokeAsync(owner, cancellationToken: cancellationToken);
-                return twap.Address;
-            case FeedKind.Spot:
-                var spot = await UniV2SpotFeed.DeployAsync(session, artifacts, owner, pair.Address, collateral.Address, cancellationToken: cancellationToken);
-                return spot.Address;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(options), options.Feed, "unknown feed kind");
-        }
     }
 
     private static async Task<(Contract Model, DynamicMargin? Dynamic)> DeployMarginAsync(

@@ -15,6 +15,9 @@ public enum FeedKind
 
     /// <summary>UniV2SpotFeed: the pair's reserves, manipulable on purpose.</summary>
     Spot,
+
+    /// <summary>MedianFeed over <see cref="LendingKitOptions.MedianSources"/>, poked by a keeper.</summary>
+    Median,
 }
 
 /// <summary>A margin design to deploy. All ratios are WAD (1e18 = 100%).</summary>
@@ -66,6 +69,15 @@ public sealed record LendingKitOptions
     public ulong TwapWindowSeconds { get; init; } = 1_800;
 
     public byte TwapGranularity { get; init; } = 6;
+
+    /// <summary>The median's source feeds in order (Push, Twap or Spot; 3, 5 or 7 of them) when <see cref="Feed"/> is Median.</summary>
+    public IReadOnlyList<FeedKind> MedianSources { get; init; } = [];
+
+    /// <summary>The median's deviation guard, WAD of the previous answer.</summary>
+    public BigInteger MedianMaxDeviation { get; init; } = Wad.Of(0.5);
+
+    /// <summary>Seconds per hop of a DelayedFeed between the feed and the market; 0 = none.</summary>
+    public ulong DelaySeconds { get; init; }
 
     public required MarginDesignConfig Margin { get; init; }
 

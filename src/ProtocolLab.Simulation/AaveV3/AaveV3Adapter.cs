@@ -115,7 +115,7 @@ internal sealed class AaveV3Adapter : IProtocolAdapter
     private static void Refuse(Scenario scenario)
     {
         if (scenario.Oracle.Mode is OracleMode.Twap or OracleMode.Spot)
-            throw new UserInputException($"{scenario.SourcePath}: oracle.mode: aave-v3 reads the keeper's pushed feed through AaveOracle; use exogenous or market");
+            throw new UserInputException($"{scenario.SourcePath}: oracle.mode: aave-v3 reads the keeper's pushed feed through AaveOracle; use exogenous, chainlink or market");
         if (scenario.Population.Behaviours.Any(b => b is not PassiveBehaviourSpec && b.Share > 0))
             throw new UserInputException($"{scenario.SourcePath}: population.behaviours: aave-v3 borrowers are passive in this build (no top-up or deleverage on Aave yet)");
         if (scenario.Population.OpeningPrice is not null)

@@ -26,8 +26,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     private readonly List<double> _pairPrices = [];
     private readonly MarketUnits _units = WorldKit.Units(adapter.Scenario);
     private PoolReserves _pool = new(0, 0);
-    private double? _lastPushedPrice;
-    private long? _lastPushTimestamp;
+    private OracleKeeperMemory? _keeper;
 
     private readonly IReadOnlyList<Address> _eventSources = [.. adapter.EventSources, .. desk.EventSources];
 
@@ -44,8 +43,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         await ReadAsync(cancellationToken);
         var initialExposure = run.Exposure;
         run.Started();
-        _lastPushedPrice = scenario.Market.InitialPrice;
-        _lastPushTimestamp = (long)clock.Current;
+        _keeper = new OracleKeeperMemory(scenario.Oracle, scenario.Agents.Keeper, scenario.Market.InitialPrice, (long)clock.Current);
         var pending = new BlockMetrics(0, (long)clock.Current, path.PriceAt(0), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         var startGasWei = await GasPayersEtherAsync(cancellationToken);
         await blockSpace.StartAsync(session, cancellationToken);
@@ -118,20 +116,20 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         return total;
     }
 
-    /// <summary>The keeper's rule (deviation, heartbeat, stalls) over the pair's recent prices; the adapter sends what its feeds need.</summary>
-    /// <returns>The price pushed in this block, if the keeper pushes one.</returns>
+    /// <summary>The keeper's rule (deviation, heartbeat, stalls) per feed, over the fundamental or the pair's recent prices; the adapter sends what its feeds need.</summary>
+    /// <returns>The price pushed in this block, if the keeper pushes one the market reads as it is (no median or delay in between).</returns>
     private double? PlanKeeper(int block, long timestamp, double fundamental, List<TransactionRequest> txs)
     {
         var s = adapter.Scenario;
         var window = Math.Max(1, s.Oracle.TwapWindowSeconds / s.BlockTimeSeconds);
         var recent = _pairPrices.TakeLast(window).ToList();
         var twap = recent.Count == 0 ? s.Market.InitialPrice : recent.Average();
-        var decision = OracleKeeper.Decide(s.Oracle, s.Agents.Keeper, new OracleKeeperInput(block, timestamp, fundamental, twap, _lastPushedPrice, _lastPushTimestamp));
+        var keeper = _keeper ?? throw new InvalidOperationException("the keeper starts with the run");
+        var decision = keeper.Decide(block, timestamp, fundamental, twap);
         if (!run.PlanKeeper(block, decision, txs))
             return null;
-        _lastPushedPrice = decision.Price;
-        _lastPushTimestamp = timestamp;
-        return decision.Price;
+        keeper.Pushed(decision, timestamp);
+        return s.Oracle.MarketReadsThePush ? decision.Price : null;
     }
 
     private void PlanArbitrage(double fundamental, List<TransactionRequest> txs)

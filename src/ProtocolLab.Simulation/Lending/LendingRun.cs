@@ -4,6 +4,7 @@ using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols;
 using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Lending;
 using ProtocolLab.Simulation.Agents.Liquidation;
 using ProtocolLab.Simulation.Agents.Oracle;
 using ProtocolLab.Simulation.Agents.Uniswap;
@@ -61,19 +62,36 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
             LiquidatableByShock.Of(positions.Select(p => (p.HealthFactor, p.Debt)).ToList()));
     }
 
+    /// <summary>
+    /// Pushes and pokes the sources in order, then the median, then the delay module, then a dynamic
+    /// margin model: one sender, so each reads what the one before it wrote in this block.
+    /// </summary>
     public bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions)
     {
         var d = world.Deployment;
+        var session = d.Market.Session;
+        var tip = Tips.Keeper(BlockPipeline.KeeperGas);
+        var perFeed = decision.PerFeed;
         var pushed = false;
-        if (d.PushFeed is { } push && decision.Push)
+        for (var i = 0; i < d.Feeds.Sources.Count; i++)
         {
-            transactions.Add(push.PushAnswer(world.Owner, WorldKit.Answer(decision.Price), Tips.Keeper(BlockPipeline.KeeperGas)));
-            pushed = true;
+            var source = d.Feeds.Sources[i];
+            if (source.Kind == FeedKind.Push && perFeed[i].Push)
+            {
+                transactions.Add(new PushFeed(session, source.Address).PushAnswer(world.Owner, WorldKit.Answer(perFeed[i].Price), tip));
+                pushed = true;
+            }
+            else if (source.Kind == FeedKind.Twap)
+            {
+                transactions.Add(new UniV2TwapFeed(session, source.Address).Poke(world.Owner, tip));
+            }
         }
-        if (d.TwapFeed is { } twapFeed)
-            transactions.Add(twapFeed.Poke(world.Owner, Tips.Keeper(BlockPipeline.KeeperGas)));
+        if (d.Feeds.Median is { } median)
+            transactions.Add(median.Poke(world.Owner, tip));
+        if (d.Feeds.Delayed is { } delayed)
+            transactions.Add(delayed.Poke(world.Owner, tip));
         if (d.DynamicMargin is { } dynamic)
-            transactions.Add(dynamic.Poke(world.Owner, Tips.Keeper(BlockPipeline.KeeperGas)));
+            transactions.Add(dynamic.Poke(world.Owner, tip));
         return pushed;
     }
 

@@ -20,12 +20,10 @@ internal static class LendingScenarioKit
             PairCollateralReserve = pairCollateral,
             PairLoanReserve = pairLoan,
             InitialAnswer = WorldKit.Answer(market.InitialPrice),
-            Feed = scenario.Oracle.Mode switch
-            {
-                OracleMode.Twap => FeedKind.Twap,
-                OracleMode.Spot => FeedKind.Spot,
-                _ => FeedKind.Push,
-            },
+            Feed = FeedOf(scenario.Oracle.Mode),
+            MedianSources = [.. scenario.Oracle.Sources.Select(FeedOf)],
+            MedianMaxDeviation = Wad.Of(scenario.Oracle.MaxDeviationPerUpdate),
+            DelaySeconds = (ulong)scenario.Oracle.DelaySeconds,
             TwapWindowSeconds = (ulong)scenario.Oracle.TwapWindowSeconds,
             Margin = Margin(design),
             MaxOracleAgeSeconds = (ulong)scenario.Protocol.MaxOracleAgeSeconds,
@@ -34,6 +32,15 @@ internal static class LendingScenarioKit
             InsuranceSeed = units.LoanBase(scenario.Protocol.InsuranceFund),
         };
     }
+
+    /// <summary>The contract behind a mode: exogenous, chainlink and market are the keeper's pushes.</summary>
+    public static FeedKind FeedOf(OracleMode mode) => mode switch
+    {
+        OracleMode.Twap => FeedKind.Twap,
+        OracleMode.Spot => FeedKind.Spot,
+        OracleMode.Median => FeedKind.Median,
+        _ => FeedKind.Push,
+    };
 
     /// <summary>
     /// Fixed designs pass their four numbers. Dynamic designs map the scenario's knobs onto

@@ -116,9 +116,9 @@ public static partial class ScenarioLoader
             : AgentsSectionParser.Parse(agentsReader, market.ArbitrageCapitalPerBlock);
         var oracleReader = root.Mapping("oracle");
         var oracle = oracleReader is null ? new OracleSpec(OracleMode.Exogenous, 0, 0, 0) : OracleSectionParser.Parse(oracleReader);
-        if (options is not null && oracleReader is not null && oracle.Mode is OracleMode.Twap or OracleMode.Spot)
+        if (oracleReader is not null)
         {
-            root.Errors.Add(oracleReader.Node, "oracle.mode", $"expected exogenous or market in an options scenario (the vault reads a push feed), found {oracle.Mode.ToString().ToLowerInvariant()}");
+            OracleRules.Check(oracle, oracleReader, protocol, blockTime, options is not null);
         }
 
         if (oracleReader is not null && agentsReader is not null)

@@ -8,18 +8,23 @@ internal static class WorldChecks
 {
     /// <summary>
     /// A pair-reading oracle follows the price path only through the arbitrageur: without arbitrage
-    /// capital the pair, and so the oracle, never moves, and a crash would pass every budget unseen.
+    /// capital the pair, and so the oracle, never moves, and a crash would pass every budget unseen. A
+    /// median whose majority of sources reads the pair is such an oracle too.
     /// </summary>
     public static void OracleSeesThePricePath(OracleSpec oracle, AgentsSpec agents, MappingReader oracleReader, ErrorCollector errors)
     {
-        if (oracle.Mode is OracleMode.Exogenous || agents.HasArbitrage)
+        var pairSources = oracle.Feeds.Count(OracleSpec.ReadsPair);
+        if (pairSources <= oracle.Feeds.Count / 2 || agents.HasArbitrage)
         {
             return;
         }
 
         var node = oracleReader.Value("mode", false, "") ?? oracleReader.Node;
+        var found = oracle.Mode == OracleMode.Median
+            ? $"median with {pairSources} of its {oracle.Feeds.Count} sources reading the pair (a majority, so the median stays at the pair's price)"
+            : oracle.Mode.ToString().ToLowerInvariant();
         errors.Add(node, oracleReader.FieldPath("mode"),
-            $"expected exogenous, or an arbitrageur with capital, found {oracle.Mode.ToString().ToLowerInvariant()}: this oracle reads the pair, "
+            $"expected exogenous or chainlink, or an arbitrageur with capital, found {found}: this oracle reads the pair, "
             + "and with agents.arbitrageur disabled or no arbitrage capital (market.arbitrageCapitalPerBlock, agents.arbitrageur.capitalPerBlock, agents.arbitrageurs) "
             + "nothing moves the pair, so the oracle never sees the price path");
     }

@@ -61,6 +61,30 @@ public sealed class AaveV3AdapterTests
     }
 }
 
+public sealed class AaveV3ChainlinkTests
+{
+    [Fact]
+    public async Task RunAsync_ChainlinkOnAave_AaveOraclePricesTheCollateralAtTheKeepersDeviationAndHeartbeatPushes()
+    {
+        // Given step-no-impact's Aave world on the slow-then-fast slide of the oracle tests, with a chainlink
+        // oracle of a 2% threshold and a 60 s heartbeat
+        var aave = ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "AaveV3", "Scenarios", "aave-step-no-impact.yaml"));
+        var slide = EngineRun.Fixture("oracle-sources.yaml");
+        var scenario = aave with { Blocks = slide.Blocks, PricePath = slide.PricePath, Oracle = new OracleSpec(OracleMode.Chainlink, 0.02, 60, 1800) };
+
+        // When it runs on Aave v3
+        using var run = EngineRun.InTempFolder();
+        await run.RunAsync(scenario);
+
+        // Then the price Aave acts on (AaveOracle over the keeper's feed) is the hand-computed chainlink answer
+        var blocks = BlockPrices.Read(run, scenario, "fixed");
+        var (expected, heartbeats, deviations) = BlockPrices.ChainlinkByHand(blocks, 0.02, 60);
+        Assert.True(heartbeats > 0 && deviations > 0, $"{heartbeats} heartbeat and {deviations} deviation pushes");
+        for (var b = 0; b < blocks.Count; b++)
+            Assert.Equal(expected[b], blocks[b].Oracle, tolerance: 1e-6);
+    }
+}
+
 public sealed class AaveV3StewardRunTests
 {
     [Fact]

@@ -79,4 +79,50 @@ public class OracleKeeperTests
         Assert.Equal(OraclePushReason.KeeperDisabled, OracleKeeper.Decide(Market, Keeper with { Enabled = false }, input).Reason);
         Assert.True(OracleKeeper.Decide(Market, stalled, input with { Block = 9 }).Push);
     }
+
+    [Theory]
+    [InlineData(1990.0, 12, true, OraclePushReason.Deviation)]     // the fundamental 0.5% off: pushes
+    [InlineData(2012.0, 12, true, OraclePushReason.Deviation)]     // up as well as down
+    [InlineData(1991.0, 12, false, OraclePushReason.NotNeeded)]    // 0.45% off: waits
+    [InlineData(1991.0, 3599, false, OraclePushReason.NotNeeded)]  // a second before the heartbeat: waits
+    [InlineData(1991.0, 3600, true, OraclePushReason.Heartbeat)]   // an hour passed: pushes anyway
+    public void Decide_ChainlinkMode_PushesTheFundamentalOnDeviationOrHeartbeat(double fundamental, long now, bool push, OraclePushReason reason)
+    {
+        // Given a chainlink feed whose last answer 2000 was pushed at t = 0, and a pair far below
+        var oracle = Market with { Mode = OracleMode.Chainlink };
+        var input = new OracleKeeperInput(1, now, fundamental, 1500, 2000, 0);
+
+        // When the keeper decides
+        var decision = OracleKeeper.Decide(oracle, Keeper, input);
+
+        // Then it pushes the fundamental price (never the pair's) when the rule says so
+        Assert.Equal(push, decision.Push);
+        Assert.Equal(reason, decision.Reason);
+        if (push)
+        {
+            Assert.Equal(fundamental, decision.Price);
+        }
+    }
+
+    [Fact]
+    public void Decide_ChainlinkStalledKeeper_DoesNotPushEvenPastTheHeartbeat()
+    {
+        // Given a chainlink feed two hours and 30% stale, and a keeper stalled in blocks 5..8
+        var oracle = Market with { Mode = OracleMode.Chainlink };
+        var stalled = new KeeperSpec(true, [new BlockRange(5, 8)]);
+
+        // When it decides at block 6, Then it does not push
+        Assert.Equal(OraclePushReason.KeeperStalled, OracleKeeper.Decide(oracle, stalled, new OracleKeeperInput(6, 7200, 1400, 1400, 2000, 0)).Reason);
+    }
+
+    [Fact]
+    public void Decide_MedianMode_PushesNothingOfItsOwn()
+    {
+        // Given a median oracle
+        var oracle = Market with { Mode = OracleMode.Median, Sources = [OracleMode.Chainlink, OracleMode.Twap, OracleMode.Spot] };
+
+        // When the keeper decides for the median itself, Then it is poked on chain, never pushed
+        var decision = OracleKeeper.Decide(oracle, Keeper, new OracleKeeperInput(1, 12, 1000, 1000, 2000, 0));
+        Assert.Equal(OraclePushDecision.Skip(OraclePushReason.OnChainOracle), decision);
+    }
 }

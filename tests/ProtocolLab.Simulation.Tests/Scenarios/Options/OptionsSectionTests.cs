@@ -66,7 +66,7 @@ public class OptionsSectionTests
     [InlineData("collateralRatio: { min: 1.0, max: 1.4 }", "collateralRatio: { min: 0.5, max: 1.4 }", "options.writers.collateralRatio.min: expected a number from 1 to 100, found \"0.5\"")]
     [InlineData("rebalance: everyBlock", "rebalance: sometimes", "options.hedgers.rebalance: expected one of everyBlock")]
     [InlineData("    series: 0\n", "    series: 3\n", "options.hedgers.series: expected the index of a series in options.series (0 to 0), found 3")]
-    [InlineData("mode: market", "mode: twap", "oracle.mode: expected exogenous or market in an options scenario (the vault reads a push feed), found twap")]
+    [InlineData("mode: market", "mode: twap", "oracle.mode: expected exogenous, chainlink or market in an options scenario (the vault reads a push feed), found twap")]
     [InlineData("gridPoints: 7", "gridPoints: 8", "expected an odd number of grid points")]
     [InlineData("model: optionFixed", "model: fixed", "protocol.designs[0].model: expected one of optionFixed, optionRiskBased, found \"fixed\"")]
     public void Parse_BadOptionsField_NamesFileLineFieldAndExpectation(string old, string replacement, string expected)
