@@ -8,6 +8,28 @@ namespace ProtocolLab.Simulation.Tests.Scenarios;
 /// <summary>The shipped crash scenarios are built to show a cascade: checked here without a chain.</summary>
 public class ShippedScenarioTests
 {
+    [Fact]
+    public void EveryShippedScenario_Loads()
+    {
+        // Given every scenario file shipped in scenarios/ (budgets.yaml is check's budget file, not a scenario)
+        var files = Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml").Where(f => Path.GetFileName(f) != "budgets.yaml").Order().ToList();
+        Assert.Contains(files, f => f.EndsWith("crash-30-market.yaml", StringComparison.Ordinal));
+
+        // When each is loaded, then it is valid and named after its file
+        foreach (var file in files)
+            Assert.Equal(Path.GetFileNameWithoutExtension(file), ScenarioLoader.Load(file).Name);
+    }
+
+    [Fact]
+    public void Crash30Market_HasTheCompetitiveMarket()
+    {
+        var (scenario, _, _) = Load("crash-30-market.yaml");
+        Assert.Contains(scenario.Agents.Arbitrageurs, a => a.BackRun);
+        Assert.Contains(scenario.Agents.Liquidators, l => l.WatchesMempool);
+        Assert.Equal(30_000_000, scenario.Gas?.BlockGasLimit);
+        Assert.NotEmpty(scenario.Gas!.Background);
+    }
+
     [Theory]
     [InlineData("crash-30.yaml")]
     [InlineData("crash-30-thin.yaml")]
