@@ -92,7 +92,13 @@ public class AnvilRpcTests(AnvilFixture fixture) : IClassFixture<AnvilFixture>
         var gas = await Devnet.Eth.EstimateGasAsync(transfer);
         var hash = await Devnet.Eth.SendTransactionAsync(transfer with { Gas = gas });
         await Devnet.Dev.StopImpersonatingAccountAsync(stranger);
+        // anvil's automine answers eth_sendTransaction before it has mined the block: wait for the receipt.
         var receipt = await Devnet.Eth.GetTransactionReceiptAsync(hash);
+        for (var attempt = 0; receipt is null && attempt < 100; attempt++)
+        {
+            await Task.Delay(50);
+            receipt = await Devnet.Eth.GetTransactionReceiptAsync(hash);
+        }
         var block = await Devnet.Eth.GetBlockAsync(BlockTag.At(receipt!.BlockNumber));
         var logs = await Devnet.Eth.GetLogsAsync(new LogFilter { FromBlock = receipt.BlockNumber, ToBlock = receipt.BlockNumber });
 
