@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace ProtocolLab.Simulation.Scenarios;
 
-internal static partial class AgentsSectionParser
+internal static class AgentsSectionParser
 {
     private static readonly string[] GasStrategies = ["fixed", "proportional"];
     private static readonly string[] SellStrategies = ["dump", "hold", "twap"];
@@ -40,7 +39,7 @@ internal static partial class AgentsSectionParser
                 continue;
             }
 
-            var name = liquidator.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+            var name = liquidator.Name("name");
             if (result.Any(l => l.Name == name))
             {
                 agents.Errors.Add(liquidator.Node, path + ".name", $"expected a liquidator name not used before, found \"{name}\" again");
@@ -159,7 +158,4 @@ internal static partial class AgentsSectionParser
         keeper.RejectUnknownFields();
         return new KeeperSpec(enabled, stalls);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
 }

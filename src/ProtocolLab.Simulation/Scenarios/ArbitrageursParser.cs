@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace ProtocolLab.Simulation.Scenarios;
 
 /// <summary>agents.arbitrageurs: a list of competing arbitrageurs, each a mapping.</summary>
-internal static partial class ArbitrageursParser
+internal static class ArbitrageursParser
 {
     public static IReadOnlyList<CompetingArbitrageurSpec> Parse(MappingReader agents)
     {
@@ -18,7 +16,7 @@ internal static partial class ArbitrageursParser
             var path = $"{agents.FieldPath("arbitrageurs")}[{i}]";
             if (MappingReader.Open(sequence.Children[i], path, agents.Errors) is not { } arbitrageur)
                 continue;
-            var name = arbitrageur.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+            var name = arbitrageur.Name("name");
             if (result.Any(a => a.Name == name))
                 agents.Errors.Add(arbitrageur.Node, path + ".name", $"expected an arbitrageur name not used before, found \"{name}\" again");
             var capital = arbitrageur.Number("capitalPerBlock", NumberRule.PositiveTokenAmount);
@@ -32,7 +30,4 @@ internal static partial class ArbitrageursParser
         }
         return result;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
 }

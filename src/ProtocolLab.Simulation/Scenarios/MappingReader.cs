@@ -9,7 +9,7 @@ namespace ProtocolLab.Simulation.Scenarios;
 /// missing fields yield a placeholder value; the loader throws before any placeholder is used.
 /// Call <see cref="RejectUnknownFields"/> once every known field was read.
 /// </summary>
-internal sealed class MappingReader
+internal sealed partial class MappingReader
 {
     private readonly YamlMappingNode _node;
     private readonly ErrorCollector _errors;
@@ -121,6 +121,9 @@ internal sealed class MappingReader
     }
 
     /// <summary>A string matching <paramref name="isValid"/>; <paramref name="expectation"/> says what that means.</summary>
+    /// <summary>A required name: of letters, digits, '.', '_' or '-', at most 64, starting with a letter or digit (scenarios, designs, agents).</summary>
+    public string Name(string key) => Text(key, s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+
     public string Text(string key, Func<string, bool> isValid, string expectation, string? defaultValue = null)
     {
         var value = Value(key, defaultValue is null, expectation);
@@ -235,4 +238,7 @@ internal sealed class MappingReader
     }
 
     private static int SafeInt(double value) => double.IsNaN(value) ? 0 : (int)value;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex NamePattern();
 }

@@ -65,7 +65,7 @@ internal static partial class ProtocolSectionParser
 
     private static DesignSpec ParseDesign(MappingReader design, bool optionsScenario, ProtocolKind kind)
     {
-        var name = design.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+        var name = design.Name("name");
         if (optionsScenario)
         {
             return ParseOptionDesign(design, name);
@@ -231,8 +231,6 @@ internal static partial class ProtocolSectionParser
         return result;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
     private static partial Regex ContractPattern();

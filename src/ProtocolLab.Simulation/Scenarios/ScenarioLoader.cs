@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +9,7 @@ namespace ProtocolLab.Simulation.Scenarios;
 /// <see cref="ScenarioLoadException"/> listing every problem found.
 /// Uses YamlDotNet's representation model so each error keeps its line and column.
 /// </summary>
-public static partial class ScenarioLoader
+public static class ScenarioLoader
 {
     /// <summary>Loads <paramref name="path"/>; errors name the file as <paramref name="displayPath"/> (default: the path as given).</summary>
     public static Scenario Load(string path, string? displayPath = null)
@@ -88,7 +87,7 @@ public static partial class ScenarioLoader
 
     private static Scenario ReadScenario(MappingReader root, string baseDirectory, string sourcePath)
     {
-        var name = root.Text("name", s => NamePattern().IsMatch(s), "a name of letters, digits, '.', '_' or '-' (at most 64)");
+        var name = root.Name("name");
         var description = root.Text("description", _ => true, "a text", "");
         var seed = root.Seed("seed");
         var runs = root.WholeNumber("runs", 1, 10_000, 1);
@@ -138,7 +137,4 @@ public static partial class ScenarioLoader
 
     private static MarketSpec EmptyMarket { get; } =
         new(new AssetSpec("", 0), new AssetSpec("", 0), double.NaN, new PairReserves(double.NaN, double.NaN), double.NaN, double.NaN);
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
 }
