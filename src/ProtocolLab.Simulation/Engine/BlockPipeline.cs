@@ -83,7 +83,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         return new RunTotals(initialExposure, run.LiquidatorGain(endPrice) - gasCostLoan);
     }
 
-    /// <summary>A block's prices and underwater count are read after it is mined, at the start of the next.</summary>
+    /// <summary>A block's prices, underwater and liquidatable positions are read after it is mined, at the start of the next.</summary>
     private void Complete(BlockMetrics pending, Action<BlockMetrics> onBlock)
     {
         var block = pending with
@@ -91,6 +91,8 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             PairPrice = _pool.SpotPrice(_units),
             OraclePrice = run.OraclePrice,
             PositionsUnderwater = run.PositionsUnderwater,
+            LiquidatablePositions = run.Liquidatable.Positions,
+            LiquidatableDebt = run.Liquidatable.Debt,
         };
         run.Completed(block);
         onBlock(block);

@@ -42,6 +42,8 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
 
     public int PositionsUnderwater => State.Underwater(world.Units);
 
+    public LiquidatableNow Liquidatable => LiquidatableNow.Of(_positions, world.Units);
+
     public double Exposure => world.Units.LoanWhole(State.Totals.TotalBorrowAssets);
 
     public IReadOnlyList<TransactionRequest> StateCalls() => _reader.Calls();

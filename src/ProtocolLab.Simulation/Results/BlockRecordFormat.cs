@@ -26,6 +26,8 @@ internal static class BlockRecordFormat
         "baseFeeGwei",
         "gasLimit",
         "delayedTransactions",
+        "liquidatablePositions",
+        "liquidatableDebt",
     ];
 
     /// <summary>Field values as text, in <see cref="Fields"/> order; null for a non-finite number.</summary>
@@ -48,6 +50,8 @@ internal static class BlockRecordFormat
         ResultFormat.Number(b.BaseFeeGwei),
         b.GasLimit.ToString(CultureInfo.InvariantCulture),
         b.DelayedTransactions.ToString(CultureInfo.InvariantCulture),
+        b.LiquidatablePositions.ToString(CultureInfo.InvariantCulture),
+        ResultFormat.Number(b.LiquidatableDebt),
     ];
 
     public static void WriteObject(Utf8JsonWriter writer, BlockMetrics block)

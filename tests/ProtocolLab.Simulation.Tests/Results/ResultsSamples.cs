@@ -11,5 +11,7 @@ internal static class ResultsSamples
         BaseFeeGwei = 12.5,
         GasLimit = 30_000_000,
         DelayedTransactions = 2,
+        LiquidatablePositions = 4,
+        LiquidatableDebt = 2500.5,
     };
 }
