@@ -29,6 +29,12 @@ internal interface IProtocolAdapter
     IReadOnlyList<Address> EventSources { get; }
 
     /// <summary>
+    /// The protocol's own agents that trade the pair (borrowers who deleverage, hedgers) for the trade
+    /// ledger, as of the run started last; the shared world's arbitrageurs and liquidators it knows already.
+    /// </summary>
+    IReadOnlyList<Trader> Traders => [];
+
+    /// <summary>
     /// Prepares run <paramref name="run"/> on the set-up state (reverted to by the runner): opens that
     /// run's positions and returns the run, which writes its own files into <paramref name="directory"/>.
     /// </summary>

@@ -50,6 +50,9 @@ internal sealed class LendingAdapter : IProtocolAdapter
 
     public IReadOnlyList<Address> EventSources => [Deployment.Market.Address];
 
+    /// <summary>Borrowers who deleverage sell collateral on the pair.</summary>
+    public IReadOnlyList<Trader> Traders => Borrowers.Select(b => new Trader(b.Address, TradeRole.Deleveraging, $"borrower-{b.Borrower.Id}")).ToList();
+
     /// <summary>The current run's borrowers (set by <see cref="OpenPositionsAsync"/>).</summary>
     public IReadOnlyList<BorrowerAgent> Borrowers { get; private set; } = [];
 

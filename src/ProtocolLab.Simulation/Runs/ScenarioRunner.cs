@@ -178,10 +178,11 @@ public sealed class ScenarioRunner(RunnerOptions options)
         cursor.StartRun(run, Path.Combine(directory, "blocks.jsonl"));
         using var protocolRun = await adapter.StartRunAsync(run, directory, SeededRandom.ForStream(scenario.Seed, run, "agents"), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
-        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace);
+        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, new TradeLedger(adapter, desk));
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
+        using var trades = TradesCsvWriter.Create(Path.Combine(directory, TradesCsvWriter.FileName));
         var totals = await pipeline.RunAsync(block =>
         {
             blocks.Add(block);
@@ -189,7 +190,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             csv.Append(block);
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
-        }, cancellationToken);
+        }, trades.Append, cancellationToken);
         var measured = protocolRun.Finish();
         return RunSummaryCalculator.Summarize(blocks, totals) with { Measured = measured.ToDictionary(m => m.Metric, m => m.Value) };
     }
