@@ -46,9 +46,13 @@ internal sealed class EngineRun : IDisposable
             .ToList();
 
     /// <summary>trades.csv of a run: one row per swap, its fields by the header's names.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, string>> Trades(Scenario scenario, string design, int run = 0)
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Trades(Scenario scenario, string design, int run = 0) =>
+        Csv(scenario, design, TradesCsvWriter.FileName, run);
+
+    /// <summary>A CSV file of a run, each row's cells by the header's names.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(Scenario scenario, string design, string fileName, int run = 0)
     {
-        var lines = File.ReadAllLines(Path.Combine(RunFolder(scenario, design, run), TradesCsvWriter.FileName));
+        var lines = File.ReadAllLines(Path.Combine(RunFolder(scenario, design, run), fileName));
         var header = lines[0].Split(',');
         return lines.Skip(1)
             .Select(line => (IReadOnlyDictionary<string, string>)header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second))
