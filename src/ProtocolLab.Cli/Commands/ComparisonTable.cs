@@ -24,15 +24,17 @@ internal static class ComparisonTable
             .ToList();
         header.AddRange(results.Skip(1).Select(r => $"{r.Design.Name} - {baseline!.Design.Name}"));
         var rows = new List<List<string>> { header };
-        // The metrics these runs have, in catalog order: every common one, then the protocol's own.
-        var names = results.Count == 0 ? [] : results[0].Statistics.Select(s => s.Metric);
+        // The metrics any design's runs have, in catalog order: every common one, then the protocol's and
+        // the designs' own (a circuit breaker's); a design without the metric shows n/a.
+        var measured = results.SelectMany(r => r.Statistics.Select(s => s.Metric)).ToHashSet();
+        var names = MetricCatalog.Names.Where(measured.Contains);
         foreach (var name in names)
         {
             var row = new List<string> { name };
             foreach (var result in results)
             {
-                var stats = result.Statistics.First(s => s.Metric == name);
-                row.Add(Format(stats, runs));
+                var stats = result.Statistics.FirstOrDefault(s => s.Metric == name);
+                row.Add(stats is null ? "n/a" : Format(stats, runs));
             }
             foreach (var byMetric in differences)
                 row.Add(byMetric.TryGetValue(name, out var d) ? FormatDifference(d, runs) : "");

@@ -27,6 +27,9 @@ public sealed record LendingDeployment(
     /// <summary>Set when the margin model is DynamicMargin, which needs a poke every block.</summary>
     public DynamicMargin? DynamicMargin { get; init; }
 
+    /// <summary>Set when the market has a CircuitBreaker guard, which the keeper pokes every block.</summary>
+    public CircuitBreaker? CircuitBreaker { get; init; }
+
     /// <summary>The first TWAP source feed, if any, which needs a poke to record observations.</summary>
     public UniV2TwapFeed? TwapFeed => Feeds.Sources.FirstOrDefault(s => s.Kind == FeedKind.Twap) is { } s ? new UniV2TwapFeed(Market.Session, s.Address) : null;
 }

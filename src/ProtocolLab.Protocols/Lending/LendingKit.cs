@@ -10,7 +10,8 @@ namespace ProtocolLab.Protocols.Lending;
 
 /// <summary>
 /// Deploys a complete isolated lending market on a devnet: two test tokens, the real Uniswap V2
-/// pair seeded with the configured depth, the feeds (LendingFeedKit), the margin design, the market, its lens, and
+/// pair seeded with the configured depth, the feeds (LendingFeedKit), the margin design, the market, its lens, a
+/// circuit breaker if configured, and
 /// the lender's supply. The owner account deploys everything, mints, and keeps the feed.
 /// </summary>
 public static class LendingKit
@@ -32,6 +33,13 @@ public static class LendingKit
             options.MaxOracleAgeSeconds, options.InsuranceShare, options.DustThreshold, options.Rates,
             cancellationToken: cancellationToken);
         var lens = await LendingLens.DeployAsync(session, artifacts, owner, cancellationToken: cancellationToken);
+        CircuitBreaker? breaker = null;
+        if (options.CircuitBreaker is { } b)
+        {
+            breaker = await CircuitBreaker.DeployAsync(session, artifacts, owner, feed, b.MaxMove, b.WindowBlocks, b.PauseBlocks, b.PausesBorrowing, cancellationToken: cancellationToken);
+            await breaker.PokeAsync(owner, cancellationToken: cancellationToken);
+            await market.SetGuardAsync(owner, breaker.Address, cancellationToken: cancellationToken);
+        }
 
         if (options.LenderSupply > 0)
         {
@@ -48,6 +56,7 @@ public static class LendingKit
         {
             DynamicMargin = dynamic,
             Feeds = feeds,
+            CircuitBreaker = breaker,
         };
     }
 

@@ -93,6 +93,12 @@ public sealed record LendingKitOptions
     /// <summary>Loan asset seeded into the insurance fund at setup (a backstop), base units.</summary>
     public BigInteger InsuranceSeed { get; init; }
 
+    /// <summary>A CircuitBreaker guarding the market's liquidations (and borrowing, by option); null = none.</summary>
+    public CircuitBreakerConfig? CircuitBreaker { get; init; }
+
     /// <summary>Loan asset a lender supplies at setup, base units.</summary>
     public required BigInteger LenderSupply { get; init; }
 }
+
+/// <summary>CircuitBreaker's constructor arguments: the largest move (WAD) within a window of blocks, the pause, and whether borrowing pauses too.</summary>
+public sealed record CircuitBreakerConfig(BigInteger MaxMove, ulong WindowBlocks, ulong PauseBlocks, bool PausesBorrowing);

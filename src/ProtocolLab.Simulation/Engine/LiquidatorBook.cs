@@ -8,13 +8,18 @@ using ProtocolLab.Simulation.Agents.Uniswap;
 
 namespace ProtocolLab.Simulation.Engine;
 
-/// <summary>What the bots see of a lending protocol in a block: positions, their owners, the oracle price and each bot's balances.</summary>
+/// <summary>
+/// What the bots see of a lending protocol in a block: positions, their owners, the oracle price and
+/// each bot's balances, and whether the protocol pauses liquidations in the block (a circuit breaker:
+/// the bots then only sell, as a bot that simulates its transaction would).
+/// </summary>
 internal sealed record LiquidationView(
     IReadOnlyList<PositionSnapshot> Positions,
     IReadOnlyList<Address> Borrowers,
     double OraclePrice,
     PoolReserves Pool,
-    IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> Balances);
+    IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> Balances,
+    bool LiquidationsPaused = false);
 
 /// <summary>
 /// The liquidator bots of a debt protocol across one run: what each has seen and when (reaction
@@ -68,7 +73,7 @@ internal sealed class LiquidatorBook(
 
             var sell = bot.Config.Sell.AmountToSell(new Inventory(collateral, _lastAcquired[i]), block);
             var context = new LiquidationContext(block, seen.Positions, defaultTerms, seen.OraclePrice, view.Pool, gas, loan * 95 / 100, units);
-            var orders = LiquidatorPolicy.Decide(bot.Config, backRuns ? pendingWatch : _watch, context);
+            var orders = view.LiquidationsPaused ? [] : LiquidatorPolicy.Decide(bot.Config, backRuns ? pendingWatch : _watch, context);
             var bid = orders.Count == 0 ? BigInteger.Zero : orders.Max(o => o.PriorityFeeWei);
             if (backRuns)
                 bid = BigInteger.Min(bid, Tips.BelowKeeper);

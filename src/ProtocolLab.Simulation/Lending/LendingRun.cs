@@ -32,6 +32,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         world.Deployment.Market.Liquidate);
     private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
     private readonly Dictionary<Address, int> _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
+    private int _pausedBlocks;
     private readonly MarginStateCsvWriter _margin = MarginStateCsvWriter.Create(Path.Combine(directory, MarginStateCsvWriter.FileName));
     private LendingState? _state;
     private LendingState? _start;
@@ -67,7 +68,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
 
     /// <summary>
     /// Pushes and pokes the sources in order, then the median, then the delay module, then a dynamic
-    /// margin model: one sender, so each reads what the one before it wrote in this block.
+    /// margin model, then a circuit breaker: one sender, so each reads what the one before it wrote in this block.
     /// </summary>
     public bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions)
     {
@@ -95,11 +96,17 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
             transactions.Add(delayed.Poke(world.Owner, tip));
         if (d.DynamicMargin is { } dynamic)
             transactions.Add(dynamic.Poke(world.Owner, tip));
+        if (d.CircuitBreaker is { } breaker)
+            transactions.Add(breaker.Poke(world.Owner, tip));
         return pushed;
     }
 
     public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances), conditions, transactions);
+        _liquidators.Plan(
+            block,
+            new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances, State.LiquidationsPausedNext),
+            conditions,
+            transactions);
 
     public void PlanAgents(int block, List<TransactionRequest> transactions) => _borrowers.Plan(State, _positions, transactions);
 
@@ -144,7 +151,13 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         _margin.Append(new MarginStateRecord(
             block.Block, Wad.ToDouble(m.Threshold), Wad.ToDouble(m.Bonus), Wad.ToDouble(m.CloseFactor),
             Fraction(m.TargetThreshold), Fraction(m.TargetBonus), Fraction(m.Sigma), m.Depth is { } depth ? u.LoanWhole(depth) : null,
-            u.LoanWhole(t.InsuranceFund), u.LoanWhole(t.TotalSocializedLoss)));
+            u.LoanWhole(t.InsuranceFund), u.LoanWhole(t.TotalSocializedLoss))
+        {
+            LiquidationsPaused = State.Breaker is { } b ? t.BlockNumber < b.PausedUntil : null,
+            BreakerTrips = State.Breaker is { } breaker ? (int)breaker.Trips : null,
+        });
+        if (State.Breaker is { } paused && t.BlockNumber < paused.PausedUntil && block.Block > 0)
+            _pausedBlocks++;
 
         static double? Fraction(BigInteger? value) => value is { } v ? Wad.ToDouble(v) : null;
     }
@@ -155,7 +168,9 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {
         PositionsCsvWriter.Write(Path.Combine(directory, "positions-end.csv"), Records(State));
-        return _liquidators.LagMetrics();
+        if (State.Breaker is not { } breaker)
+            return _liquidators.LagMetrics();
+        return [.. _liquidators.LagMetrics(), ("circuitBreakerTrips", (double)breaker.Trips), ("liquidationsPausedBlocks", _pausedBlocks)];
     }
 
     public void Dispose() => _margin.Dispose();

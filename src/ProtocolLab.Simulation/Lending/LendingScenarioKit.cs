@@ -30,6 +30,9 @@ internal static class LendingScenarioKit
             DustThreshold = units.LoanBase(1),
             LenderSupply = units.LoanBase(market.LenderSupply),
             InsuranceSeed = units.LoanBase(scenario.Protocol.InsuranceFund),
+            CircuitBreaker = design.CircuitBreaker is { } b
+                ? new CircuitBreakerConfig(Wad.Of(b.MaxMove), (ulong)b.WindowBlocks, (ulong)b.PauseBlocks, b.PausesBorrowing)
+                : null,
         };
     }
 

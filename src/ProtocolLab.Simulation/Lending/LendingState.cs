@@ -13,8 +13,12 @@ internal sealed record LendingState(
     LendingLens.MarketTotals Totals,
     IReadOnlyList<LendingLens.PositionView> Positions,
     IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> LiquidatorBalances,
-    MarginModelState Margin)
+    MarginModelState Margin,
+    BreakerState? Breaker)
 {
+    /// <summary>Whether the circuit breaker pauses liquidations in the next block, as its state stands now.</summary>
+    public bool LiquidationsPausedNext => Breaker is { } b && Totals.BlockNumber + 1 < b.PausedUntil;
+
     public double OraclePrice => (double)Totals.OracleAnswer / 1e8;
 
     /// <summary>Positions whose collateral, at the oracle price, is worth less than their debt.</summary>
@@ -28,6 +32,9 @@ internal sealed record LendingState(
 /// </summary>
 internal sealed record MarginModelState(
     BigInteger Threshold, BigInteger Bonus, BigInteger CloseFactor, BigInteger? Sigma, BigInteger? Depth, BigInteger? TargetThreshold, BigInteger? TargetBonus);
+
+/// <summary>The market's circuit breaker: liquidations are paused while block number &lt; PausedUntil; Trips = blocks it tripped in.</summary>
+internal sealed record BreakerState(BigInteger PausedUntil, BigInteger Trips);
 
 /// <summary>The calls behind <see cref="LendingState"/> and their decoding: market totals, every position in lens pages, bots' balances.</summary>
 internal sealed class LendingStateReader(LendingAdapter world)
@@ -50,6 +57,8 @@ internal sealed class LendingStateReader(LendingAdapter world)
         calls.Add(d.MarginModel.BuildCall("params", [Address.Zero, BigInteger.Zero]));
         if (d.DynamicMargin is { } dynamic)
             calls.AddRange(DynamicReads.Select(name => dynamic.BuildCall(name, [])));
+        if (d.CircuitBreaker is { } breaker)
+            calls.AddRange(BreakerReads.Select(name => breaker.BuildCall(name, [])));
         return calls;
     }
 
@@ -70,8 +79,18 @@ internal sealed class LendingStateReader(LendingAdapter world)
             var at = 1 + pages + (2 * i);
             balances.Add((Uint(d.Collateral.DecodeOutput("balanceOf", output[at])), Uint(d.Loan.DecodeOutput("balanceOf", output[at + 1]))));
         }
-        return new LendingState(pool, totals, positions, balances, DecodeMargin(output, 1 + pages + (2 * world.Liquidators.Count)));
+        var marginAt = 1 + pages + (2 * world.Liquidators.Count);
+        var breakerAt = marginAt + 1 + (d.DynamicMargin is null ? 0 : DynamicReads.Length);
+        return new LendingState(pool, totals, positions, balances, DecodeMargin(output, marginAt), DecodeBreaker(output, breakerAt));
     }
+
+    /// <summary>CircuitBreaker's state getters, in the order <see cref="Calls"/> reads them.</summary>
+    private static readonly string[] BreakerReads = ["pausedUntil", "trips"];
+
+    private BreakerState? DecodeBreaker(IReadOnlyList<byte[]> output, int at) =>
+        world.Deployment.CircuitBreaker is { } breaker
+            ? new BreakerState(Uint(breaker.DecodeOutput("pausedUntil", output[at])), Uint(breaker.DecodeOutput("trips", output[at + 1])))
+            : null;
 
     /// <summary>DynamicMargin's state getters, in the order <see cref="Calls"/> reads them.</summary>
     private static readonly string[] DynamicReads = ["sigma", "depth", "targetThreshold", "targetBonus"];

@@ -26,14 +26,21 @@ internal sealed record MarginStateRecord(
     double? Volatility,
     double? Depth,
     double? InsuranceFund,
-    double? SocializedLoss);
+    double? SocializedLoss)
+{
+    /// <summary>Whether the circuit breaker pauses liquidations at this block's number; null without a breaker.</summary>
+    public bool? LiquidationsPaused { get; init; }
+
+    /// <summary>Blocks the circuit breaker has tripped in so far; null without a breaker.</summary>
+    public int? BreakerTrips { get; init; }
+}
 
 /// <summary>Writes margin-state.csv: one row per block, flushed as each block completes; empty cells where a value is null.</summary>
 internal sealed class MarginStateCsvWriter : IDisposable
 {
     public const string FileName = "margin-state.csv";
 
-    public const string Header = "block,threshold,bonus,closeFactor,targetThreshold,targetBonus,volatility,depth,insuranceFund,socializedLoss";
+    public const string Header = "block,threshold,bonus,closeFactor,targetThreshold,targetBonus,volatility,depth,insuranceFund,socializedLoss,liquidationsPaused,breakerTrips";
 
     private readonly StreamWriter _writer;
 
@@ -52,7 +59,9 @@ internal sealed class MarginStateCsvWriter : IDisposable
         _writer.WriteLine(string.Join(',',
             r.Block.ToString(CultureInfo.InvariantCulture),
             ResultFormat.Number(r.Threshold), ResultFormat.Number(r.Bonus), ResultFormat.Number(r.CloseFactor),
-            Cell(r.TargetThreshold), Cell(r.TargetBonus), Cell(r.Volatility), Cell(r.Depth), Cell(r.InsuranceFund), Cell(r.SocializedLoss)));
+            Cell(r.TargetThreshold), Cell(r.TargetBonus), Cell(r.Volatility), Cell(r.Depth), Cell(r.InsuranceFund), Cell(r.SocializedLoss),
+            r.LiquidationsPaused is { } paused ? (paused ? "true" : "false") : "",
+            r.BreakerTrips?.ToString(CultureInfo.InvariantCulture) ?? ""));
         _writer.Flush();
     }
 

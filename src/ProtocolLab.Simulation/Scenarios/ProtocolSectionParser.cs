@@ -86,11 +86,12 @@ internal static partial class ProtocolSectionParser
         };
         var contract = design.Text("contract", s => ContractPattern().IsMatch(s), "a Solidity contract name", defaultContract);
         var parameters = design.Mapping("parameters");
+        var breaker = ParseCircuitBreaker(design, kind);
         design.RejectUnknownFields();
         RealProtocolRules.CheckModel(design, kind, model, modelText);
         if (parameters is null)
         {
-            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []);
+            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []) { CircuitBreaker = breaker };
         }
 
         var baseParameters = kind == ProtocolKind.ProtocolLab ? ParseBase(parameters) : RealProtocolRules.ParseBase(parameters, kind);
@@ -101,7 +102,36 @@ internal static partial class ProtocolSectionParser
         }
 
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
-        return new DesignSpec(name, model, contract, baseParameters, dynamic, all);
+        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker };
+    }
+
+    /// <summary>designs[].circuitBreaker: ProtocolLab's market only (its CircuitBreaker guard).</summary>
+    private static CircuitBreakerSpec? ParseCircuitBreaker(MappingReader design, ProtocolKind kind)
+    {
+        var breaker = design.Mapping("circuitBreaker", required: false);
+        if (breaker is null)
+        {
+            return null;
+        }
+
+        if (kind != ProtocolKind.ProtocolLab)
+        {
+            design.Errors.Add(breaker.Node, design.FieldPath("circuitBreaker"),
+                "expected no circuitBreaker on a real protocol (the breaker is a guard of ProtocolLab's own market), found one");
+        }
+
+        var maxMove = breaker.Number("maxMove", NumberRule.OpenFraction);
+        var window = breaker.WholeNumber("windowBlocks", 1, 256);
+        var pause = breaker.WholeNumber("pauseBlocks", 0, 100_000);
+        var borrowing = breaker.Boolean("pausesBorrowing", false);
+        if (pause < window && window >= 1 && pause >= 0)
+        {
+            breaker.Errors.Add(breaker.Node, breaker.FieldPath("pauseBlocks"),
+                $"expected pauseBlocks at least windowBlocks {window} (a pause shorter than the window would end while the move is still in it), found {pause}");
+        }
+
+        breaker.RejectUnknownFields();
+        return new CircuitBreakerSpec(maxMove, window, pause, borrowing);
     }
 
     /// <summary>In an options scenario every design is an option margin model.</summary>

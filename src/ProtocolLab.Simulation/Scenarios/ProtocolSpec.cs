@@ -28,7 +28,17 @@ public sealed record DesignSpec(
 {
     /// <summary>The option margin parameters of an <see cref="MarginModelKind.OptionFixed"/> or <see cref="MarginModelKind.OptionRiskBased"/> design.</summary>
     public Options.OptionMarginSpec? OptionMargin { get; init; }
+
+    /// <summary>The design's circuit breaker (designs[].circuitBreaker); null = none.</summary>
+    public CircuitBreakerSpec? CircuitBreaker { get; init; }
 }
+
+/// <summary>
+/// A circuit breaker on ProtocolLab's market: liquidations (and, if <see cref="PausesBorrowing"/>,
+/// borrowing) pause when the oracle moves more than <see cref="MaxMove"/> within <see cref="WindowBlocks"/>
+/// blocks, for <see cref="PauseBlocks"/> blocks after the last block that saw such a move.
+/// </summary>
+public sealed record CircuitBreakerSpec(double MaxMove, int WindowBlocks, int PauseBlocks, bool PausesBorrowing);
 
 /// <summary>The four numbers every design has, as fractions (0.8 = 80%).</summary>
 public sealed record BaseMarginParameters(

@@ -24,7 +24,7 @@ public sealed class ReplayTests
         // Then both folders hold the same files with the same bytes (the anvil logs aside)
         var files = ResultFiles(first.Output);
         Assert.Equal(files, ResultFiles(second.Output));
-        Assert.Equal(2 * ((2 * 5) + 1), files.Count);
+        Assert.Equal(2 * ((2 * 7) + 1), files.Count); // per run: blocks.jsonl/.csv, positions start/end, shock curve, trades, margin state
         foreach (var file in files)
             Assert.True(
                 File.ReadAllBytes(Path.Combine(first.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second.Output, file))),
