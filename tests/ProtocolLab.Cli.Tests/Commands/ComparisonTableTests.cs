@@ -24,8 +24,23 @@ public sealed class ComparisonTableTests
         Assert.Equal("liquidationCount                       40          55              +15", lines[3]);
         Assert.Equal("liquidationVolume                 700,000     700,000                0", lines[5]);
         Assert.Equal("badDebtPercentOfInitialDebt          12.5        9.25            -3.25", lines[10]);
-        Assert.Equal(2 + 1 + 18 + 1, lines.Length);
+        Assert.Equal(2 + 1 + 19 + 1, lines.Length);
         Assert.StartsWith("differences: each design minus fixed; one run gives no interval", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_MetricOnlyOneDesignMeasures_ShowsItWithNotApplicableForTheOthers()
+    {
+        // Given a plain design and one behind a circuit breaker, which alone measures its trips
+        var guarded = SyntheticResults.Run(8) with { Measured = new Dictionary<string, double?> { ["circuitBreakerTrips"] = 7 } };
+        var results = new[] { SyntheticResults.Design("fixed", SyntheticResults.Run(12.5)), SyntheticResults.Design("breaker", guarded) };
+
+        // When the table is written
+        var text = Render(CrashThirty, results);
+
+        // Then the breaker's metric has a row: its value, n/a for the design without one and for the difference
+        var row = text.Split('\n').Single(l => l.StartsWith("circuitBreakerTrips", StringComparison.Ordinal));
+        Assert.Equal(["circuitBreakerTrips", "n/a", "7", "n/a"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
