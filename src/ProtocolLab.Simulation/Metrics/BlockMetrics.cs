@@ -43,4 +43,7 @@ public sealed record BlockMetrics(
 
     /// <summary>Transactions sent for this block that did not fit in it: dropped, their senders re-plan next block.</summary>
     public int DelayedTransactions { get; init; }
+
+    /// <summary>The pair's loan-asset reserve at the end of the block, whole units: its depth on the side a crash drains.</summary>
+    public double PairLoanReserve { get; init; }
 }

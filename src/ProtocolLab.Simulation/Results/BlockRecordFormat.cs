@@ -26,6 +26,7 @@ internal static class BlockRecordFormat
         "baseFeeGwei",
         "gasLimit",
         "delayedTransactions",
+        "pairLoanReserve",
     ];
 
     /// <summary>Field values as text, in <see cref="Fields"/> order; null for a non-finite number.</summary>
@@ -48,6 +49,7 @@ internal static class BlockRecordFormat
         ResultFormat.Number(b.BaseFeeGwei),
         b.GasLimit.ToString(CultureInfo.InvariantCulture),
         b.DelayedTransactions.ToString(CultureInfo.InvariantCulture),
+        ResultFormat.Number(b.PairLoanReserve),
     ];
 
     public static void WriteObject(Utf8JsonWriter writer, BlockMetrics block)

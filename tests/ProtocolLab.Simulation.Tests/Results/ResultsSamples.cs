@@ -11,5 +11,6 @@ internal static class ResultsSamples
         BaseFeeGwei = 12.5,
         GasLimit = 30_000_000,
         DelayedTransactions = 2,
+        PairLoanReserve = 1_205_000.5,
     };
 }
