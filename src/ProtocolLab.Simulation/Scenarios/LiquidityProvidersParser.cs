@@ -44,7 +44,7 @@ internal static class LiquidityProvidersParser
 
         var total = result.Sum(p => double.IsFinite(p.Share) ? p.Share : 0);
         if (total > 1 + 1e-12)
-            agents.Errors.Add(sequence, listPath, $"expected shares that sum to at most 1 (the rest stays with the pair's owner), found {Text(total)}");
+            agents.Errors.Add(sequence, listPath, $"expected shares that sum to at most 1 (the rest stays with the pair's owner), found {Text(Math.Round(total, 12))}");
         return result;
     }
 
