@@ -63,6 +63,23 @@ public sealed class LiquidityFlightTests
         Assert.Equal(CrashBlock + 1 + 5, back);
     }
 
+    [Fact]
+    public async Task RunAsync_ProvidersTwice_WritesByteIdenticalFiles()
+    {
+        // Given the crash with a provider that leaves and comes back
+        var scenario = WithProviders(EngineRun.Fixture("crash-dump.yaml"), new LiquidityProviderSpec("lp", 0.8, 5, 1, 5));
+
+        // When it runs twice on fresh devnets
+        using var first = EngineRun.InTempFolder();
+        using var second = EngineRun.InTempFolder();
+        await first.RunAsync(scenario);
+        await second.RunAsync(scenario);
+
+        // Then the block files are the same to the byte
+        foreach (var file in new[] { "blocks.jsonl", "blocks.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first.RunFolder(scenario, "fixed"), file)), File.ReadAllBytes(Path.Combine(second.RunFolder(scenario, "fixed"), file)));
+    }
+
     private static List<double> LoanReserves(EngineRun run, Scenario scenario) =>
         run.Blocks(scenario, "fixed").Select(b => b.GetProperty("pairLoanReserve").GetDouble()).ToList();
 
