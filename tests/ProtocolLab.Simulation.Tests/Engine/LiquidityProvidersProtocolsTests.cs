@@ -3,7 +3,7 @@ using ProtocolLab.Simulation.Scenarios;
 namespace ProtocolLab.Simulation.Tests.Engine;
 
 /// <summary>The pair is the shared world: its liquidity providers leave the same way whichever protocol runs on it.</summary>
-public sealed class LiquidityFlightProtocolsTests
+public sealed class LiquidityProvidersProtocolsTests
 {
     [Theory]
     [InlineData("AaveV3", "aave-step-no-impact.yaml", "fixed")]

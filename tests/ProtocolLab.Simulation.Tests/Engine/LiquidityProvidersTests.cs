@@ -8,7 +8,7 @@ namespace ProtocolLab.Simulation.Tests.Engine;
 /// the real Uniswap V2 router, so the pair the liquidator dumps into is thinner after the crash than the
 /// same world without it, and the same dumps move the pair's price, and the oracle that follows it, further.
 /// </summary>
-public sealed class LiquidityFlightTests
+public sealed class LiquidityProvidersTests
 {
     private const int CrashBlock = 3;
 
