@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {AggregatorV3Interface} from "../interfaces/AggregatorV3Interface.sol";
 import {IMarginModel, MarginParams} from "../margin/IMarginModel.sol";
+import {IMarketGuard} from "./IMarketGuard.sol";
 import {RateParams} from "./libraries/RateLib.sol";
 
 /// @title ILendingMarket
@@ -44,6 +45,7 @@ interface ILendingMarket {
     event MaxOracleAgeSet(uint256 maxOracleAge);
     event InsuranceShareSet(uint256 insuranceShare);
     event DustThresholdSet(uint256 dustThreshold);
+    event GuardSet(address indexed guard);
     event RateParamsSet(uint256 baseRatePerYear, uint256 slope1PerYear, uint256 slope2PerYear, uint256 kink);
 
     // ---------------------------------------------------------------- lenders
@@ -107,12 +109,17 @@ interface ILendingMarket {
     function setMaxOracleAge(uint256 newMaxOracleAge) external;
     function setInsuranceShare(uint256 newInsuranceShare) external;
     function setDustThreshold(uint256 newDustThreshold) external;
+
+    /// @notice Sets the guard asked before every liquidation and borrow (a circuit breaker); address(0)
+    ///         removes it. Owner only.
+    function setGuard(IMarketGuard newGuard) external;
     function setRateParams(RateParams calldata newRateParams) external;
 
     // ---------------------------------------------------------------- views
 
     function collateralToken() external view returns (IERC20Metadata);
     function loanToken() external view returns (IERC20Metadata);
+    function guard() external view returns (IMarketGuard);
     function oracle() external view returns (AggregatorV3Interface);
     function marginModel() external view returns (IMarginModel);
     /// @notice Max age in seconds of an oracle answer the market accepts.

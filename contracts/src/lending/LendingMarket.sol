@@ -10,6 +10,7 @@ import {Errors} from "../libraries/Errors.sol";
 import {WAD, MathLib} from "../libraries/MathLib.sol";
 import {IMarginModel, MarginParams} from "../margin/IMarginModel.sol";
 import {ILendingMarket} from "./ILendingMarket.sol";
+import {IMarketGuard} from "./IMarketGuard.sol";
 import {LiquidationLib, LiquidationResult, PriceScale} from "./libraries/LiquidationLib.sol";
 import {RateLib, RateParams} from "./libraries/RateLib.sol";
 import {SharesMathLib} from "./libraries/SharesMathLib.sol";
@@ -43,6 +44,8 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     uint256 public insuranceShare;
     uint256 public dustThreshold;
     RateParams public rateParams;
+    /// @notice Asked before every liquidation and borrow; address(0) = no guard.
+    IMarketGuard public guard;
 
     uint256 public totalSupplyAssets;
     uint256 public totalSupplyShares;
@@ -155,6 +158,8 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     /// @inheritdoc ILendingMarket
     function borrow(uint256 assets) external nonReentrant returns (uint256 shares) {
         if (assets == 0) revert Errors.AmountIsZero();
+        IMarketGuard g = guard;
+        if (address(g) != address(0) && g.checkBorrow()) revert Errors.BorrowingPaused();
         _accrueInterest();
         uint256 available = totalSupplyAssets.zeroFloorSub(totalBorrowAssets);
         if (assets > available) revert Errors.InsufficientLiquidity(available, assets);
@@ -198,6 +203,8 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     {
         if (borrower == msg.sender) revert Errors.SelfLiquidation();
         if (repayAmount == 0) revert Errors.AmountIsZero();
+        IMarketGuard g = guard;
+        if (address(g) != address(0) && g.checkLiquidation()) revert Errors.LiquidationsPaused();
         _accrueInterest();
         Position storage p = positions[borrower];
         if (p.borrowShares == 0) revert Errors.PositionHasNoDebt();
@@ -277,6 +284,12 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     /// @inheritdoc ILendingMarket
     function setDustThreshold(uint256 newDustThreshold) external onlyOwner {
         _setDustThreshold(newDustThreshold);
+    }
+
+    /// @inheritdoc ILendingMarket
+    function setGuard(IMarketGuard newGuard) external onlyOwner {
+        guard = newGuard;
+        emit GuardSet(address(newGuard));
     }
 
     /// @inheritdoc ILendingMarket

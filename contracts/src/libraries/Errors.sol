@@ -95,4 +95,12 @@ library Errors {
     error CallerIsNotOperator(address caller);
     /// @notice The reference price of an arbitrage must be a positive ratio.
     error ReferencePriceIsZero();
+    /// @notice A circuit breaker's largest tolerated move must be in (0, 1) (WAD).
+    error MaxMoveOutOfRange(uint256 maxMove);
+    /// @notice A circuit breaker's window must be 1 .. 256 blocks.
+    error WindowOutOfRange(uint256 windowBlocks);
+    /// @notice The market's guard (a circuit breaker) has paused liquidations.
+    error LiquidationsPaused();
+    /// @notice The market's guard (a circuit breaker) has paused borrowing.
+    error BorrowingPaused();
 }

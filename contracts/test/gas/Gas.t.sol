@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {AggregatorV3Interface} from "../../src/interfaces/AggregatorV3Interface.sol";
+import {CircuitBreaker} from "../../src/lending/CircuitBreaker.sol";
+import {IMarketGuard} from "../../src/lending/IMarketGuard.sol";
 import {DynamicMargin, DynamicMarginConfig} from "../../src/margin/DynamicMargin.sol";
 import {UniV2TwapFeed} from "../../src/oracle/UniV2TwapFeed.sol";
 import {MockUniswapV2Pair} from "../mocks/MockUniswapV2Pair.sol";
@@ -13,6 +16,7 @@ import {MarketTestBase} from "../lending/MarketTestBase.sol";
 contract GasTest is MarketTestBase {
     DynamicMargin internal dynamicMargin;
     UniV2TwapFeed internal twap;
+    CircuitBreaker internal breaker;
 
     constructor() MarketTestBase(18, 6) {}
 
@@ -37,6 +41,8 @@ contract GasTest is MarketTestBase {
         dynamicMargin.poke();
         twap = new UniV2TwapFeed(address(pair), address(collateral), 600, 2);
         twap.poke();
+        breaker = new CircuitBreaker(AggregatorV3Interface(address(feed)), 0.3e18, 10, 20, false);
+        breaker.poke();
         vm.warp(block.timestamp + 300);
         vm.roll(block.number + 1);
         feed.pushAnswer(1790e8);
@@ -80,5 +86,18 @@ contract GasTest is MarketTestBase {
 
     function test_gas_pokeTwap() public {
         twap.poke();
+    }
+
+    /// @dev A liquidation through the circuit breaker, the guard set in the same test (an SSTORE of ~22k gas).
+    function test_gas_liquidateGuarded() public {
+        market.setGuard(IMarketGuard(address(breaker)));
+        vm.prank(LIQUIDATOR);
+        market.liquidate(BORROWER2, type(uint256).max);
+    }
+
+    /// @dev The keeper's per-block poke of the 10-block breaker.
+    function test_gas_pokeCircuitBreaker() public {
+        vm.roll(block.number + 1);
+        breaker.poke();
     }
 }

@@ -58,6 +58,8 @@ internal sealed class AaveV3Run : IProtocolRun
 
     public int PositionsUnderwater => _accounts.Count(a => a.VariableDebt > 0 && _world.Units.CollateralToLoan(a.CollateralBalance, _oraclePrice) < a.VariableDebt);
 
+    public LiquidatableNow Liquidatable => LiquidatableNow.Of(_positions, _world.Units);
+
     public double Exposure => _world.Units.LoanWhole(_accounts.Aggregate(BigInteger.Zero, (sum, a) => sum + a.VariableDebt));
 
     public IReadOnlyList<TransactionRequest> StateCalls()

@@ -18,7 +18,7 @@ namespace ProtocolLab.Simulation.Engine;
 /// timestamp; the block's header and the adapter's logs (never receipts: anvil answers those in time
 /// that grows with block size) become the block's metrics.
 /// </summary>
-internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk, BlockSpace blockSpace, LiquidityProviderRun providers)
+internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk, BlockSpace blockSpace, TradeLedger ledger, LiquidityProviderRun providers)
 {
     public const ulong KeeperGas = 300_000;
     public const ulong SwapGas = 300_000;
@@ -28,12 +28,15 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     private PoolReserves _pool = new(0, 0);
     private OracleKeeperMemory? _keeper;
 
-    private readonly IReadOnlyList<Address> _eventSources = [.. adapter.EventSources, .. desk.EventSources];
+    private readonly IReadOnlyList<Address> _eventSources = new[] { adapter.Venue.Pair.Address }.Concat(adapter.EventSources).Concat(desk.EventSources).Distinct().ToList();
 
     private MarketVenue Venue => adapter.Venue;
 
-    /// <summary>Runs every block; <paramref name="onBlock"/> sees each block's metrics as soon as they are final.</summary>
-    public async Task<RunTotals> RunAsync(Action<BlockMetrics> onBlock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every block; <paramref name="onBlock"/> sees each block's metrics as soon as they are final,
+    /// <paramref name="onTrades"/> each mined block's swaps on the pair.
+    /// </summary>
+    public async Task<RunTotals> RunAsync(Action<BlockMetrics> onBlock, Action<IReadOnlyList<Results.TradeRecord>> onTrades, CancellationToken cancellationToken)
     {
         var scenario = adapter.Scenario;
         var session = Venue.Session;
@@ -66,6 +69,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             var mined = await session.SendAndMineForLogsAsync(blockSpace.Price(block, txs), _eventSources, cancellationToken);
             var delayed = await blockSpace.SettleAsync(session, mined, cancellationToken);
             var tally = run.Account(block, mined);
+            onTrades(ledger.Trades(block, mined));
             pending = new BlockMetrics(block, timestamp, fundamental, 0, 0, tally.Liquidations, tally.CollateralSeized, tally.DebtRepaid,
                 tally.BadDebt, tally.InsuranceDrawn, 0, tally.FailedLiquidations, (long)mined.Header.GasUsed, tally.BadDebtCollateralShortfall)
             {
@@ -84,7 +88,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         return new RunTotals(initialExposure, run.LiquidatorGain(endPrice) - gasCostLoan);
     }
 
-    /// <summary>A block's prices and underwater count are read after it is mined, at the start of the next.</summary>
+    /// <summary>A block's prices, underwater and liquidatable positions are read after it is mined, at the start of the next.</summary>
     private void Complete(BlockMetrics pending, Action<BlockMetrics> onBlock)
     {
         var block = pending with
@@ -93,6 +97,8 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             PairLoanReserve = _units.LoanWhole(_pool.Loan),
             OraclePrice = run.OraclePrice,
             PositionsUnderwater = run.PositionsUnderwater,
+            LiquidatablePositions = run.Liquidatable.Positions,
+            LiquidatableDebt = run.Liquidatable.Debt,
         };
         run.Completed(block);
         onBlock(block);

@@ -29,6 +29,12 @@ internal interface IProtocolAdapter
     IReadOnlyList<Address> EventSources { get; }
 
     /// <summary>
+    /// The protocol's own agents that trade the pair (borrowers who deleverage, hedgers) for the trade
+    /// ledger, as of the run started last; the shared world's arbitrageurs and liquidators it knows already.
+    /// </summary>
+    IReadOnlyList<Trader> Traders => [];
+
+    /// <summary>
     /// Prepares run <paramref name="run"/> on the set-up state (reverted to by the runner): opens that
     /// run's positions and returns the run, which writes its own files into <paramref name="directory"/>.
     /// </summary>
@@ -49,6 +55,9 @@ internal interface IProtocolRun : IDisposable
 
     /// <summary>Positions the protocol would call underwater or liquidatable now.</summary>
     int PositionsUnderwater { get; }
+
+    /// <summary>Positions a bot could liquidate now (health factor below 1) and what they owe.</summary>
+    LiquidatableNow Liquidatable { get; }
 
     /// <summary>What the protocol is owed now (debt, or the options' mark), whole loan units: the base of bad debt %.</summary>
     double Exposure { get; }
@@ -83,6 +92,25 @@ internal interface IProtocolRun : IDisposable
 /// in it if it pushes (bots that watch the pending pool back-run it), and the base fee it is built on.
 /// </summary>
 internal sealed record BlockConditions(double Fundamental, double? PendingOraclePrice, System.Numerics.BigInteger BaseFeeWei);
+
+/// <summary>
+/// Positions a liquidator could call now (health factor below 1, something left to seize) and what they
+/// owe the protocol, whole loan units (the debt; for options, the writers' liability at the mark).
+/// </summary>
+internal readonly record struct LiquidatableNow(int Positions, double Debt)
+{
+    public static LiquidatableNow Of(IReadOnlyList<Agents.Liquidation.PositionSnapshot> positions, Agents.MarketUnits units)
+    {
+        var count = 0;
+        var debt = System.Numerics.BigInteger.Zero;
+        foreach (var p in positions.Where(p => p.IsLiquidatable))
+        {
+            count++;
+            debt += p.Debt;
+        }
+        return new LiquidatableNow(count, units.LoanWhole(debt));
+    }
+}
 
 /// <summary>The Uniswap V2 pair and tokens of a market: what the arbitrageur and forced sellers trade.</summary>
 internal sealed record MarketVenue(Protocols.Uniswap.UniswapV2 Uniswap, Protocols.Uniswap.UniswapV2Pair Pair, Address Collateral, Address Loan, Address Owner, ChainSession Session);

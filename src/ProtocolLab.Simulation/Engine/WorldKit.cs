@@ -29,9 +29,14 @@ internal static class WorldKit
         return (units.CollateralBase(scenario.Market.PairReserves.Collateral), units.LoanBase(scenario.Market.PairReserves.Loan));
     }
 
-    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run.</summary>
-    public static IReadOnlyList<Borrower> Population(Scenario scenario, int run) =>
-        BorrowerPopulation.Generate(scenario.Population, Units(scenario), SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population"));
+    /// <summary>Run <paramref name="run"/>'s borrowers: their own draw unless the scenario keeps one population for every run, or the imported positions.</summary>
+    public static IReadOnlyList<Borrower> Population(Scenario scenario, int run)
+    {
+        var random = SeededRandom.ForStream(scenario.Seed, scenario.Population.StreamRun(run), "population");
+        return scenario.Population.Imported is null
+            ? BorrowerPopulation.Generate(scenario.Population, Units(scenario), random)
+            : BorrowerPopulation.Import(scenario.Population, Units(scenario), scenario.Market.InitialPrice, random);
+    }
 
     private static TokenConfig Token(string symbol, int decimals) => new($"{symbol} (ProtocolLab)", symbol, decimals);
 }

@@ -50,6 +50,9 @@ internal sealed class LendingAdapter : IProtocolAdapter
 
     public IReadOnlyList<Address> EventSources => [Deployment.Market.Address];
 
+    /// <summary>Borrowers who deleverage sell collateral on the pair.</summary>
+    public IReadOnlyList<Trader> Traders => Borrowers.Select(b => new Trader(b.Address, TradeRole.Deleveraging, $"borrower-{b.Borrower.Id}")).ToList();
+
     /// <summary>The current run's borrowers (set by <see cref="OpenPositionsAsync"/>).</summary>
     public IReadOnlyList<BorrowerAgent> Borrowers { get; private set; } = [];
 
@@ -96,8 +99,14 @@ internal sealed class LendingAdapter : IProtocolAdapter
         {
             var margin = (object?[])model.DecodeOutput("params", answers[i].GetOutputOrThrow())[0]!;
             var initialLtv = (double)(BigInteger)margin[0]! / 1e18;
-            var price = Scenario.Market.InitialPrice * Borrowers[i].Borrower.OpeningPriceFactor;
+            var price = Scenario.Market.InitialPrice * Borrowers[i].Borrower.OpeningFactorFor(initialLtv, Scenario.Market.InitialPrice, Units);
             var debt = Borrowers[i].Borrower.TargetDebt(initialLtv, price, Units);
+            if (Scenario.Population.Imported is { } imported && debt > Units.CollateralToLoan(Borrowers[i].Borrower.Collateral, price) * new BigInteger(Math.Round(initialLtv * 1e9)) / 1_000_000_000)
+            {
+                throw new UserInputException(
+                    $"{Scenario.SourcePath}: population.positions line {imported[i].Line}: debt {Units.LoanWhole(debt):G6} is above what design '{Design.Name}' lends at the opening price {price:G6} "
+                    + $"(initial LTV {initialLtv:G4} for this position); give a higher openingPrice, or none (the position then opens at the lowest price where it fits)");
+            }
             plans.Add((new PositionPlan(Borrowers[i].Address, Borrowers[i].Borrower.Collateral, debt), price));
         }
         var borrowed = plans.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Plan.Debt);

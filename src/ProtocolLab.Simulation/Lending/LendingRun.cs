@@ -19,7 +19,7 @@ namespace ProtocolLab.Simulation.Lending;
 /// One run of the lending market: the keeper pushes or pokes its feeds and pokes a dynamic margin
 /// model, liquidator bots liquidate and sell, borrowers top up or deleverage; the market's events
 /// are the block's liquidations. Writes positions-start.csv, positions-end.csv and Perez et al.'s
-/// liquidatable-by-shock.csv next to the pipeline's block files.
+/// liquidatable-by-shock.csv once, and margin-state.csv block by block, next to the pipeline's block files.
 /// </summary>
 internal sealed class LendingRun(LendingAdapter world, string directory, SeededRandom random) : IProtocolRun
 {
@@ -32,6 +32,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         world.Deployment.Market.Liquidate);
     private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
     private readonly Dictionary<Address, int> _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
+    private readonly MarginStateCsvWriter _margin = MarginStateCsvWriter.Create(Path.Combine(directory, MarginStateCsvWriter.FileName));
     private LendingState? _state;
     private LendingState? _start;
     private IReadOnlyList<PositionSnapshot> _positions = [];
@@ -41,6 +42,8 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
     public double OraclePrice => State.OraclePrice;
 
     public int PositionsUnderwater => State.Underwater(world.Units);
+
+    public LiquidatableNow Liquidatable => LiquidatableNow.Of(_positions, world.Units);
 
     public double Exposure => world.Units.LoanWhole(State.Totals.TotalBorrowAssets);
 
@@ -135,6 +138,15 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
 
     public void Completed(BlockMetrics block)
     {
+        var m = State.Margin;
+        var t = State.Totals;
+        var u = world.Units;
+        _margin.Append(new MarginStateRecord(
+            block.Block, Wad.ToDouble(m.Threshold), Wad.ToDouble(m.Bonus), Wad.ToDouble(m.CloseFactor),
+            Fraction(m.TargetThreshold), Fraction(m.TargetBonus), Fraction(m.Sigma), m.Depth is { } depth ? u.LoanWhole(depth) : null,
+            u.LoanWhole(t.InsuranceFund), u.LoanWhole(t.TotalSocializedLoss)));
+
+        static double? Fraction(BigInteger? value) => value is { } v ? Wad.ToDouble(v) : null;
     }
 
     public double LiquidatorGain(double finalPrice) =>
@@ -146,9 +158,7 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         return _liquidators.LagMetrics();
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _margin.Dispose();
 
     private PositionSnapshot Snapshot(int id, LendingLens.PositionView p) =>
         new(id, p.Collateral, p.Debt, (double)BigInteger.Min(p.HealthFactor, BigInteger.Pow(10, 30)) / 1e18)

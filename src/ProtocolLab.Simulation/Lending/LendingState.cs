@@ -1,4 +1,5 @@
 using System.Numerics;
+using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.Bindings;
 using ProtocolLab.Simulation.Agents;
@@ -11,7 +12,8 @@ internal sealed record LendingState(
     PoolReserves Pool,
     LendingLens.MarketTotals Totals,
     IReadOnlyList<LendingLens.PositionView> Positions,
-    IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> LiquidatorBalances)
+    IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> LiquidatorBalances,
+    MarginModelState Margin)
 {
     public double OraclePrice => (double)Totals.OracleAnswer / 1e8;
 
@@ -19,6 +21,13 @@ internal sealed record LendingState(
     public int Underwater(MarketUnits units) =>
         Positions.Count(p => p.Debt > 0 && units.CollateralToLoan(p.Collateral, OraclePrice) < p.Debt);
 }
+
+/// <summary>
+/// The margin model as it stands: the market-wide parameters it gives a position with no depth haircut
+/// (WAD), and for DynamicMargin its estimates and targets; null for a model without them.
+/// </summary>
+internal sealed record MarginModelState(
+    BigInteger Threshold, BigInteger Bonus, BigInteger CloseFactor, BigInteger? Sigma, BigInteger? Depth, BigInteger? TargetThreshold, BigInteger? TargetBonus);
 
 /// <summary>The calls behind <see cref="LendingState"/> and their decoding: market totals, every position in lens pages, bots' balances.</summary>
 internal sealed class LendingStateReader(LendingAdapter world)
@@ -38,6 +47,9 @@ internal sealed class LendingStateReader(LendingAdapter world)
             calls.Add(d.Collateral.BuildCall("balanceOf", [bot.Address]));
             calls.Add(d.Loan.BuildCall("balanceOf", [bot.Address]));
         }
+        calls.Add(d.MarginModel.BuildCall("params", [Address.Zero, BigInteger.Zero]));
+        if (d.DynamicMargin is { } dynamic)
+            calls.AddRange(DynamicReads.Select(name => dynamic.BuildCall(name, [])));
         return calls;
     }
 
@@ -58,7 +70,21 @@ internal sealed class LendingStateReader(LendingAdapter world)
             var at = 1 + pages + (2 * i);
             balances.Add((Uint(d.Collateral.DecodeOutput("balanceOf", output[at])), Uint(d.Loan.DecodeOutput("balanceOf", output[at + 1]))));
         }
-        return new LendingState(pool, totals, positions, balances);
+        return new LendingState(pool, totals, positions, balances, DecodeMargin(output, 1 + pages + (2 * world.Liquidators.Count)));
+    }
+
+    /// <summary>DynamicMargin's state getters, in the order <see cref="Calls"/> reads them.</summary>
+    private static readonly string[] DynamicReads = ["sigma", "depth", "targetThreshold", "targetBonus"];
+
+    private MarginModelState DecodeMargin(IReadOnlyList<byte[]> output, int at)
+    {
+        var d = world.Deployment;
+        var p = (object?[])d.MarginModel.DecodeOutput("params", output[at])[0]!;
+        var (threshold, closeFactor, bonus) = ((BigInteger)p[1]!, (BigInteger)p[2]!, (BigInteger)p[3]!);
+        if (d.DynamicMargin is not { } dynamic)
+            return new MarginModelState(threshold, bonus, closeFactor, null, null, null, null);
+        var values = DynamicReads.Select((name, i) => Uint(dynamic.DecodeOutput(name, output[at + 1 + i]))).ToList();
+        return new MarginModelState(threshold, bonus, closeFactor, values[0], values[1], values[2], values[3]);
     }
 
     private static BigInteger Uint(object?[] values) => (BigInteger)values[0]!;

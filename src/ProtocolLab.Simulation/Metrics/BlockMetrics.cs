@@ -44,6 +44,12 @@ public sealed record BlockMetrics(
     /// <summary>Transactions sent for this block that did not fit in it: dropped, their senders re-plan next block.</summary>
     public int DelayedTransactions { get; init; }
 
+    /// <summary>Positions a bot could liquidate at the end of the block (health factor below 1, collateral left to seize).</summary>
+    public int LiquidatablePositions { get; init; }
+
+    /// <summary>What those positions owe, whole loan units (options: the writers' liability at the mark): the liquidation backlog.</summary>
+    public double LiquidatableDebt { get; init; }
+
     /// <summary>The pair's loan-asset reserve at the end of the block, whole units: its depth on the side a crash drains.</summary>
     public double PairLoanReserve { get; init; }
 }

@@ -25,7 +25,8 @@ public sealed record RunSummary(
     long GasUsed,
     double BadDebtCollateralShortfall = 0,
     double BadDebtBonusPaid = 0,
-    double? MaxOracleGap = null)
+    double? MaxOracleGap = null,
+    double PeakLiquidatableDebtPercent = 0)
 {
     /// <summary>Metrics the run measured besides the block series (<see cref="MetricCatalog"/>'s non-core ones), by name; null where undefined.</summary>
     public IReadOnlyDictionary<string, double?> Measured { get; init; } = new Dictionary<string, double?>();

@@ -53,6 +53,7 @@ public static class RunSummaryCalculator
             GasUsed: blocks.Sum(b => b.GasUsed),
             BadDebtCollateralShortfall: shortfall,
             BadDebtBonusPaid: Math.Max(0, badDebt - shortfall),
-            MaxOracleGap: MaxGap(blocks));
+            MaxOracleGap: MaxGap(blocks),
+            PeakLiquidatableDebtPercent: totals.InitialTotalDebt > 0 && blocks.Count > 0 ? blocks.Max(b => b.LiquidatableDebt) / totals.InitialTotalDebt * 100 : 0);
     }
 }

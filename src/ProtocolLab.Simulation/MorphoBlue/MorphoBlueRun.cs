@@ -71,6 +71,8 @@ internal sealed class MorphoBlueRun : IProtocolRun
     public int PositionsUnderwater => _state is not { } s ? 0 :
         s.Positions.Count(p => p.BorrowShares > 0 && _world.Units.CollateralToLoan(p.Collateral, _oraclePrice) < s.Borrowed(p));
 
+    public LiquidatableNow Liquidatable => LiquidatableNow.Of(_positions, _world.Units);
+
     public double Exposure => _state is not { } s ? 0 : _world.Units.LoanWhole(s.Positions.Aggregate(BigInteger.Zero, (sum, p) => sum + s.Borrowed(p)));
 
     public IReadOnlyList<TransactionRequest> StateCalls()

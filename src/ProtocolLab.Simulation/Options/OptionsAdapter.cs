@@ -55,6 +55,9 @@ internal sealed class OptionsAdapter : IProtocolAdapter
     /// <summary>The vault's liquidations and the pair's swaps (a hedge landed when its swap did).</summary>
     public IReadOnlyList<Address> EventSources => [Deployment.Vault.Address, Deployment.Pair.Address];
 
+    /// <summary>The delta hedgers trade the underlying on the pair.</summary>
+    public IReadOnlyList<Trader> Traders => Writers.Where(w => w.HedgerIndex is not null).Select(w => new Trader(w.Address, TradeRole.Hedging, $"hedger-{w.HedgerIndex}")).ToList();
+
     /// <summary>Writers first (index = writer index), then hedgers, in the order their positions were opened.</summary>
     public IReadOnlyList<OptionWriterAgent> Writers { get; }
 

@@ -57,6 +57,10 @@ internal sealed class OptionsRun : IProtocolRun
 
     public int PositionsUnderwater => State.Positions.Count(p => p.Liquidatable);
 
+    /// <summary>Liquidatable writers and their liability at the mark.</summary>
+    public LiquidatableNow Liquidatable =>
+        new(State.Positions.Count(p => p.Liquidatable), State.Positions.Where(p => p.Liquidatable).Sum(p => (double)p.MarkValue / 1e18));
+
     /// <summary>The writers' liability at the mark: what the vault is owed, the base of the shortfall %.</summary>
     public double Exposure => State.Positions.Sum(p => (double)p.MarkValue / 1e18);
 

@@ -26,6 +26,8 @@ internal static class BlockRecordFormat
         "baseFeeGwei",
         "gasLimit",
         "delayedTransactions",
+        "liquidatablePositions",
+        "liquidatableDebt",
         "pairLoanReserve",
     ];
 
@@ -49,6 +51,8 @@ internal static class BlockRecordFormat
         ResultFormat.Number(b.BaseFeeGwei),
         b.GasLimit.ToString(CultureInfo.InvariantCulture),
         b.DelayedTransactions.ToString(CultureInfo.InvariantCulture),
+        b.LiquidatablePositions.ToString(CultureInfo.InvariantCulture),
+        ResultFormat.Number(b.LiquidatableDebt),
         ResultFormat.Number(b.PairLoanReserve),
     ];
 

@@ -84,6 +84,7 @@ public static class SummaryJsonWriter
         writer.WriteDouble("maxOracleDrawdown", s.MaxOracleDrawdown);
         writer.WriteDouble("amplificationRatio", s.AmplificationRatio);
         writer.WriteDouble("maxOracleGap", s.MaxOracleGap);
+        writer.WriteDouble("peakLiquidatableDebtPercent", s.PeakLiquidatableDebtPercent);
         writer.WriteNumber("failedLiquidations", s.FailedLiquidations);
         writer.WriteNumber("gasUsed", s.GasUsed);
         foreach (var metric in MetricCatalog.All)

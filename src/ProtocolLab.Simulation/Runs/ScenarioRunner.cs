@@ -180,10 +180,11 @@ public sealed class ScenarioRunner(RunnerOptions options)
         using var protocolRun = await adapter.StartRunAsync(run, directory, SeededRandom.ForStream(scenario.Seed, run, "agents"), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
         var liquidity = providers.StartRun(path);
-        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, liquidity);
+        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, new TradeLedger(adapter, desk), liquidity);
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
+        using var trades = TradesCsvWriter.Create(Path.Combine(directory, TradesCsvWriter.FileName));
         var totals = await pipeline.RunAsync(block =>
         {
             blocks.Add(block);
@@ -191,7 +192,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             csv.Append(block);
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
-        }, cancellationToken);
+        }, trades.Append, cancellationToken);
         var measured = protocolRun.Finish().Concat(await liquidity.FinishAsync(blocks, cancellationToken));
         return RunSummaryCalculator.Summarize(blocks, totals) with { Measured = measured.ToDictionary(m => m.Metric, m => m.Value) };
     }

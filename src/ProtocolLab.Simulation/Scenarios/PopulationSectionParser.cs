@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace ProtocolLab.Simulation.Scenarios;
 
 internal static class PopulationSectionParser
@@ -6,8 +8,10 @@ internal static class PopulationSectionParser
     private static readonly string[] SizeDistributions = ["pareto", "lognormal"];
     private static readonly string[] LeverageDistributions = ["beta", "truncatedNormal"];
 
-    public static PopulationSpec Parse(MappingReader population)
+    public static PopulationSpec Parse(MappingReader population, string scenarioDirectory)
     {
+        if (population.Node.Children.ContainsKey(new YamlScalarNode("positions")))
+            return ParseImported(population, scenarioDirectory);
         var borrowers = population.WholeNumber("borrowers", 1, 100_000);
         var size = ParseSize(population.Mapping("size"));
         var leverage = ParseLeverage(population.Mapping("leverage"));
@@ -16,6 +20,39 @@ internal static class PopulationSectionParser
         var opening = ParseOpeningPrice(population.Mapping("openingPrice", required: false));
         population.RejectUnknownFields();
         return new PopulationSpec(borrowers, size, leverage, behaviours) { SameForEveryRun = same, OpeningPrice = opening };
+    }
+
+    /// <summary>population.positions: real positions from a CSV beside the scenario; sizes, leverage and opening prices come from the file.</summary>
+    private static PopulationSpec ParseImported(MappingReader population, string scenarioDirectory)
+    {
+        foreach (var drawn in new[] { "borrowers", "size", "leverage", "openingPrice" })
+        {
+            if (population.Node.Children.TryGetValue(new YamlScalarNode(drawn), out var node))
+                population.Errors.Add(node, population.FieldPath(drawn), $"expected no {drawn} with positions (the file gives every position), found one");
+        }
+        var file = population.Text("positions", s => s.Trim().Length > 0, "a CSV file path relative to the scenario file");
+        var behaviours = ParseBehaviours(population);
+        var same = population.Boolean("sameForEveryRun", false);
+        foreach (var drawn in new[] { "borrowers", "size", "leverage", "openingPrice" })
+            population.Value(drawn, required: false, "");
+        population.RejectUnknownFields();
+        IReadOnlyList<ImportedPosition> imported = [];
+        byte[]? bytes = null;
+        if (ScenarioFiles.Locate(population, "positions", file, scenarioDirectory) is { } fullPath)
+        {
+            bytes = File.ReadAllBytes(fullPath);
+            var errors = new List<string>();
+            imported = PositionsCsvFile.Parse(System.Text.Encoding.UTF8.GetString(ScenarioHash.Canonicalize(bytes)), file, errors);
+            var node = population.Node.Children[new YamlScalarNode("positions")];
+            foreach (var error in errors)
+                population.Errors.Add(node, population.FieldPath("positions"), error);
+        }
+        return new PopulationSpec(imported.Count, new LogNormalSizeSpec(0, 0, 0, 0), new BetaLeverageSpec(1, 1), behaviours)
+        {
+            SameForEveryRun = same,
+            Imported = imported,
+            ImportedFileBytes = bytes,
+        };
     }
 
     private static OpeningPriceSpec? ParseOpeningPrice(MappingReader? opening)

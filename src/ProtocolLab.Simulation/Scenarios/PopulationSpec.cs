@@ -51,6 +51,15 @@ public sealed record PopulationSpec(
     /// </summary>
     public OpeningPriceSpec? OpeningPrice { get; init; }
 
+    /// <summary>
+    /// Real positions from a CSV file (population.positions) instead of drawn ones: every run opens
+    /// exactly these, in file order (borrower i = row i); only the behaviours are drawn. Null = drawn.
+    /// </summary>
+    public IReadOnlyList<ImportedPosition>? Imported { get; init; }
+
+    /// <summary>The positions file's bytes as read, for the scenario hash; null without one.</summary>
+    public byte[]? ImportedFileBytes { get; init; }
+
     /// <summary>The random stream run <paramref name="run"/> draws its population from.</summary>
     public int StreamRun(int run) => SameForEveryRun ? 0 : run;
 }

@@ -78,24 +78,9 @@ internal static class PricePathSectionParser
     private static PricePathSpec ParseCsv(MappingReader path, string scenarioDirectory)
     {
         var file = path.Text("file", s => s.Trim().Length > 0, "a CSV file path relative to the scenario file");
-        if (file.Length == 0)
+        if (ScenarioFiles.Locate(path, "file", file, scenarioDirectory) is not { } fullPath)
         {
-            return new CsvPathSpec(file, "", new CsvPriceSeries([], []));
-        }
-
-        var fullPath = Path.GetFullPath(Path.Combine(scenarioDirectory, file));
-        var fieldPath = path.FieldPath("file");
-        var node = path.Node.Children[new YamlScalarNode("file")];
-        if (!IsInside(fullPath, scenarioDirectory))
-        {
-            path.Errors.Add(node, fieldPath, $"expected a CSV file inside the scenario's folder {Path.GetFullPath(scenarioDirectory)}, found a path outside it");
-            return new CsvPathSpec(file, fullPath, new CsvPriceSeries([], []));
-        }
-
-        if (!File.Exists(fullPath))
-        {
-            path.Errors.Add(node, fieldPath, $"expected an existing CSV file, found no file at {fullPath}");
-            return new CsvPathSpec(file, fullPath, new CsvPriceSeries([], []));
+            return new CsvPathSpec(file, file.Length == 0 ? "" : Path.GetFullPath(Path.Combine(scenarioDirectory, file)), new CsvPriceSeries([], []));
         }
 
         try
@@ -106,26 +91,10 @@ internal static class PricePathSectionParser
         {
             foreach (var error in ex.Errors)
             {
-                path.Errors.Add(node, fieldPath, $"{error.File}:{error.Line}: {error.Message}");
+                path.Errors.Add(path.Node.Children[new YamlScalarNode("file")], path.FieldPath("file"), $"{error.File}:{error.Line}: {error.Message}");
             }
 
             return new CsvPathSpec(file, fullPath, new CsvPriceSeries([], []));
         }
-    }
-
-    /// <summary>
-    /// A scenario reads only files beside it or below: a shared scenario must not make the harness read
-    /// (and quote in errors) whatever its path points at. Links are followed before the check.
-    /// </summary>
-    private static bool IsInside(string fullPath, string directory)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;
-        if (!fullPath.StartsWith(root, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var target = File.Exists(fullPath) ? new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true) : null;
-        return target is null || target.FullName.StartsWith(root, StringComparison.Ordinal);
     }
 }

@@ -4,19 +4,22 @@ namespace ProtocolLab.Simulation.Scenarios;
 
 /// <summary>
 /// The scenario hash printed on reproducibility lines: lowercase hex SHA-256 of the canonical
-/// scenario bytes, followed (for a csv price path) by the canonical bytes of the CSV file.
+/// scenario bytes, followed by the canonical bytes of each file it reads (a csv price path, imported positions).
 /// Canonical = UTF-8 without a byte-order mark, line endings normalized to LF, so a checkout
 /// on Windows hashes the same as one on Linux.
 /// </summary>
 public static class ScenarioHash
 {
-    public static string Compute(byte[] scenarioBytes, byte[]? csvBytes = null)
+    public static string Compute(byte[] scenarioBytes, params byte[]?[] files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Canonicalize(scenarioBytes));
-        if (csvBytes is not null)
+        foreach (var file in files)
         {
-            sha.AppendData(Canonicalize(csvBytes));
+            if (file is not null)
+            {
+                sha.AppendData(Canonicalize(file));
+            }
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

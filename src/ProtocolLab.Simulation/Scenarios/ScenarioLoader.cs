@@ -52,7 +52,7 @@ public static class ScenarioLoader
         }
 
         var csvBytes = scenario.PricePath is CsvPathSpec csv ? File.ReadAllBytes(csv.FullPath) : null;
-        return scenario with { Hash = ScenarioHash.Compute(canonical, csvBytes) };
+        return scenario with { Hash = ScenarioHash.Compute(canonical, csvBytes, scenario.Population.ImportedFileBytes) };
     }
 
     private static YamlNode? ReadRoot(string text, ErrorCollector errors)
@@ -108,7 +108,7 @@ public static class ScenarioLoader
 
         var population = populationReader is null
             ? new PopulationSpec(0, new LogNormalSizeSpec(0, 0, 0, 0), new BetaLeverageSpec(1, 1), [])
-            : PopulationSectionParser.Parse(populationReader);
+            : PopulationSectionParser.Parse(populationReader, baseDirectory);
         var agentsReader = root.Mapping("agents");
         var agents = agentsReader is null
             ? new AgentsSpec([], new ArbitrageurSpec(false, 0), new KeeperSpec(false, []), [])
@@ -118,6 +118,11 @@ public static class ScenarioLoader
         if (oracleReader is not null)
         {
             OracleRules.Check(oracle, oracleReader, protocol, blockTime, options is not null);
+        }
+
+        if (populationReader is not null)
+        {
+            WorldChecks.ImportedPositionsFit(protocol, population, market, populationReader, root.Errors);
         }
 
         if (oracleReader is not null && agentsReader is not null)

@@ -28,4 +28,36 @@ internal static class WorldChecks
             + "and with agents.arbitrageur disabled or no arbitrage capital (market.arbitrageCapitalPerBlock, agents.arbitrageur.capitalPerBlock, agents.arbitrageurs) "
             + "nothing moves the pair, so the oracle never sees the price path");
     }
+
+    /// <summary>
+    /// Aave v3 and Morpho Blue open every position at the initial price in this build: an imported
+    /// position must name no opening price and borrow no more than each design's initial LTV lends there.
+    /// (ProtocolLab's market opens a position at its past price, checked when the design opens it.)
+    /// </summary>
+    public static void ImportedPositionsFit(ProtocolSpec protocol, PopulationSpec population, MarketSpec market, MappingReader populationReader, ErrorCollector errors)
+    {
+        if (population.Imported is not { } positions || protocol.Kind == ProtocolKind.ProtocolLab || !double.IsFinite(market.InitialPrice))
+        {
+            return;
+        }
+
+        var node = populationReader.Value("positions", false, "") ?? populationReader.Node;
+        var path = populationReader.FieldPath("positions");
+        var kind = protocol.Kind == ProtocolKind.AaveV3 ? "aave-v3" : "morpho-blue";
+        foreach (var p in positions)
+        {
+            if (p.OpeningPrice is not null)
+            {
+                errors.Add(node, path, $"line {p.Line}: expected no openingPrice on protocol.kind {kind} (it opens every position at the initial price in this build), found one");
+                return;
+            }
+
+            foreach (var design in protocol.Designs.Where(d => p.Debt > p.Collateral * market.InitialPrice * d.Base.InitialLtv * (1 + 1e-12)))
+            {
+                errors.Add(node, path,
+                    $"line {p.Line}: expected debt at most collateral x initialPrice x initialLtv of design '{design.Name}' ({p.Collateral * market.InitialPrice * design.Base.InitialLtv:G6}), found {p.Debt:G6}: {kind} would refuse to lend it");
+                return;
+            }
+        }
+    }
 }

@@ -45,6 +45,20 @@ internal sealed class EngineRun : IDisposable
             .Select(f => new PositionRecord(f[0], Number(f[1]), Number(f[2]), Number(f[3]), Number(f[4])))
             .ToList();
 
+    /// <summary>trades.csv of a run: one row per swap, its fields by the header's names.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Trades(Scenario scenario, string design, int run = 0) =>
+        Csv(scenario, design, TradesCsvWriter.FileName, run);
+
+    /// <summary>A CSV file of a run, each row's cells by the header's names.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(Scenario scenario, string design, string fileName, int run = 0)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RunFolder(scenario, design, run), fileName));
+        var header = lines[0].Split(',');
+        return lines.Skip(1)
+            .Select(line => (IReadOnlyDictionary<string, string>)header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second))
+            .ToList();
+    }
+
     public void Dispose() => Directory.Delete(Output, recursive: true);
 
     private static double Number(string text) =>

@@ -1,3 +1,6 @@
+using ProtocolLab.Simulation.Results;
+using ProtocolLab.Simulation.Scenarios;
+
 namespace ProtocolLab.Simulation.Tests.Engine;
 
 /// <summary>
@@ -39,4 +42,48 @@ public sealed class MarginDesignComparisonTests
         Assert.True(dynamicRun.BadDebt < fixedRun.BadDebt, $"bad debt dynamic {dynamicRun.BadDebt} vs fixed {fixedRun.BadDebt}");
         Assert.True(dynamicRun.BadDebtPercentOfInitialDebt < fixedRun.BadDebtPercentOfInitialDebt);
     }
+
+    [Fact]
+    public async Task RunAsync_FixedAndDynamic_MarginStateFollowsEachModelsRules()
+    {
+        // Given the same two designs and crash
+        var scenario = EngineRun.Fixture("fixed-vs-dynamic.yaml");
+        var shock = Assert.IsType<StepPathSpec>(scenario.PricePath).AtBlock;
+
+        // When both run
+        using var run = EngineRun.InTempFolder();
+        await run.RunAsync(scenario);
+        var fixedState = run.Csv(scenario, "fixed", MarginStateCsvWriter.FileName);
+        var dynamicState = run.Csv(scenario, "dynamic", MarginStateCsvWriter.FileName);
+
+        // Then fixed holds its parameters every block and has no estimates
+        Assert.Equal(scenario.Blocks + 1, fixedState.Count);
+        Assert.All(fixedState, r => Assert.Equal(("0.8", "0.05", "0.5", "", ""), (r["threshold"], r["bonus"], r["closeFactor"], r["volatility"], r["targetThreshold"])));
+
+        // And dynamic sees no volatility before the crash, then raises it, walks its threshold down toward
+        // the target by at most maxThresholdChangePerBlock a block within [min, max], and raises the bonus
+        var volatility = dynamicState.Select(r => Number(r["volatility"])).ToList();
+        var threshold = dynamicState.Select(r => Number(r["threshold"])).ToList();
+        Assert.All(volatility.Take(shock), v => Assert.Equal(0, v));
+        Assert.True(volatility[^1] > 0.01, $"volatility {volatility[^1]}");
+        Assert.All(threshold.Zip(threshold.Skip(1)), p => Assert.True(Math.Abs(p.Second - p.First) <= 0.005 + 1e-12, $"{p.First} -> {p.Second}"));
+        Assert.All(threshold, t => Assert.InRange(t, 0.65, 0.80));
+        Assert.True(threshold[^1] < 0.80 - 0.01, $"threshold {threshold[^1]}");
+        Assert.True(Number(dynamicState[^1]["bonus"]) > 0.05);
+        Assert.All(dynamicState, r => Assert.True(Number(r["threshold"]) >= Number(r["targetThreshold"]) - 1e-12));
+
+        // And in both, what lenders lost beyond the fund grows each block by the bad debt the fund did not pay
+        foreach (var design in new[] { "fixed", "dynamic" })
+        {
+            var state = run.Csv(scenario, design, MarginStateCsvWriter.FileName);
+            var blocks = run.Blocks(scenario, design);
+            for (var b = 1; b < blocks.Count; b++)
+            {
+                var uncovered = blocks[b].GetProperty("badDebt").GetDouble() - blocks[b].GetProperty("insuranceDrawn").GetDouble();
+                Assert.Equal(uncovered, Number(state[b]["socializedLoss"]) - Number(state[b - 1]["socializedLoss"]), tolerance: 1e-5);
+            }
+        }
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

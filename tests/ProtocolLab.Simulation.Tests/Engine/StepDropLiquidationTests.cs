@@ -66,6 +66,14 @@ public sealed class StepDropLiquidationTests
         Assert.Equal(expectedPerBlock, perBlock);
         Assert.True(shock + rounds < scenario.Blocks, "the fixture leaves blocks after the last round");
 
+        // And the backlog at each block's end is the positions still below health factor 1: all of them
+        // once the oracle has moved, then those that need more rounds, owing what they borrowed at first
+        var backlog = blocks.Select(b => b.GetProperty("liquidatablePositions").GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(0, blocks.Count).Select(block => block < shock ? 0 : expected.Count(e => e.Rounds > block - shock)), backlog);
+        var owed = expected.Where(e => e.Rounds > 0).Sum(e => e.Debt);
+        Assert.Equal(owed, blocks[shock].GetProperty("liquidatableDebt").GetDouble(), tolerance: owed * 1e-6);
+        Assert.Equal(owed / start.Values.Sum(p => p.Debt) * 100, summary.PeakLiquidatableDebtPercent, tolerance: 1e-3);
+
         // And the bad debt is what the insolvent positions leave: debt - collateral value / (1 + bonus)
         Assert.Equal(expected.Sum(e => e.BadDebt), summary.BadDebt, tolerance: 0.01);
 

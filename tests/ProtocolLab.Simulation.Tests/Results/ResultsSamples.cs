@@ -11,6 +11,8 @@ internal static class ResultsSamples
         BaseFeeGwei = 12.5,
         GasLimit = 30_000_000,
         DelayedTransactions = 2,
+        LiquidatablePositions = 4,
+        LiquidatableDebt = 2500.5,
         PairLoanReserve = 1_205_000.5,
     };
 }

@@ -31,7 +31,7 @@ public class SummaryJsonWriterTests
         Assert.Equal(
             ["run", "shockBlock", "liquidationCount", "collateralSeized", "liquidationVolume", "cascadeRounds", "cascadeDurationBlocks",
              "firstLiquidationBlock", "lastLiquidationBlock", "peakLiquidationVolumePerBlock", "badDebt", "badDebtPercentOfInitialDebt",
-             "badDebtCollateralShortfall", "badDebtBonusPaid", "insuranceDrawn", "liquidatorPnl", "maxFundamentalDrawdown", "maxOracleDrawdown", "amplificationRatio", "maxOracleGap", "failedLiquidations", "gasUsed"],
+             "badDebtCollateralShortfall", "badDebtBonusPaid", "insuranceDrawn", "liquidatorPnl", "maxFundamentalDrawdown", "maxOracleDrawdown", "amplificationRatio", "maxOracleGap", "peakLiquidatableDebtPercent", "failedLiquidations", "gasUsed"],
             runs[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, runs[1].GetProperty("amplificationRatio").ValueKind);
         var aggregate = root.GetProperty("aggregate");

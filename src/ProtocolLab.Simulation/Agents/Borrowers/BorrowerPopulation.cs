@@ -28,6 +28,21 @@ public static class BorrowerPopulation
         return borrowers;
     }
 
+    /// <summary>
+    /// The imported positions of <paramref name="spec"/> (population.positions), in file order; each
+    /// draws only its behaviour from <paramref name="random"/>.
+    /// </summary>
+    public static IReadOnlyList<Borrower> Import(PopulationSpec spec, MarketUnits units, double initialPrice, SeededRandom random)
+    {
+        var imported = spec.Imported ?? throw new ArgumentException("the population has no imported positions", nameof(spec));
+        return imported.Select((p, id) => new Borrower(id, units.CollateralBase(p.Collateral), 0, DrawBehaviour(spec.Behaviours, random))
+        {
+            ImportedDebt = units.LoanBase(p.Debt),
+            OpeningPriceFactor = p.OpeningPrice is { } price ? price / initialPrice : 1,
+            OpensWhereItFits = p.OpeningPrice is null,
+        }).ToList();
+    }
+
     /// <summary>Collateral in whole tokens, clamped to [min, max].</summary>
     public static double DrawSize(SizeDistributionSpec spec, SeededRandom random)
     {

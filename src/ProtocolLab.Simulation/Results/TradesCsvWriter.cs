@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace ProtocolLab.Simulation.Results;
+
+/// <summary>One swap on the pair, whole units: who traded, which way, how much, at what price.</summary>
+/// <param name="Side"><c>sell</c> when collateral went into the pair, <c>buy</c> when it came out.</param>
+/// <param name="Price">Execution price, loan per collateral (fees and impact included).</param>
+internal sealed record TradeRecord(int Block, string Transaction, string Role, string Actor, string Account, string Side, double Collateral, double Loan, double Price);
+
+/// <summary>
+/// Writes trades.csv, the run's trade ledger: one row per swap on the pair in block and log order.
+/// UTF-8 without byte-order mark, LF line ends, flushed after every block.
+/// </summary>
+internal sealed class TradesCsvWriter : IDisposable
+{
+    public const string FileName = "trades.csv";
+
+    public const string Header = "block,transaction,role,actor,account,side,collateral,loan,price";
+
+    private readonly StreamWriter _writer;
+
+    public TradesCsvWriter(Stream stream, bool ownsStream = false)
+    {
+        _writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: !ownsStream) { NewLine = "\n" };
+        _writer.WriteLine(Header);
+        _writer.Flush();
+    }
+
+    public static TradesCsvWriter Create(string path) =>
+        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), ownsStream: true);
+
+    public void Append(IReadOnlyList<TradeRecord> trades)
+    {
+        foreach (var t in trades)
+        {
+            _writer.WriteLine(string.Join(',',
+                t.Block.ToString(CultureInfo.InvariantCulture), t.Transaction, t.Role, t.Actor, t.Account, t.Side,
+                ResultFormat.Number(t.Collateral), ResultFormat.Number(t.Loan), ResultFormat.Number(t.Price)));
+        }
+        _writer.Flush();
+    }
+
+    public void Dispose() => _writer.Dispose();
+}
