@@ -54,6 +54,20 @@ public sealed class UniswapV2
     public TransactionRequest SwapExactIn(Address from, Address tokenIn, Address tokenOut, BigInteger amountIn, BigInteger minOut, TxOptions options) =>
         Router.BuildTransaction(from, "swapExactTokensForTokens", [amountIn, minOut, new object?[] { tokenIn, tokenOut }, from, NoDeadline], options);
 
+    /// <summary>
+    /// Burns <paramref name="liquidity"/> LP tokens of the tokenA/tokenB pair for both tokens, paid to the sender, unsent.
+    /// The sender must have approved the router for its LP tokens; no minimum amounts (the simulation measures, it does not protect).
+    /// </summary>
+    public TransactionRequest RemoveLiquidity(Address from, Address tokenA, Address tokenB, BigInteger liquidity, TxOptions options) =>
+        Router.BuildTransaction(from, "removeLiquidity", [tokenA, tokenB, liquidity, BigInteger.Zero, BigInteger.Zero, from, NoDeadline], options);
+
+    /// <summary>
+    /// Adds up to the desired amounts at the pair's ratio when it executes (the router takes all of one
+    /// side and what matches of the other; the rest stays with the sender), LP tokens to the sender, unsent.
+    /// </summary>
+    public TransactionRequest AddLiquidity(Address from, Address tokenA, BigInteger amountA, Address tokenB, BigInteger amountB, TxOptions options) =>
+        Router.BuildTransaction(from, "addLiquidity", [tokenA, tokenB, amountA, amountB, BigInteger.Zero, BigInteger.Zero, from, NoDeadline], options);
+
     private static async Task<Contract> DeployAsync(ChainSession session, ContractArtifact artifact, Address from, object?[] args, CancellationToken cancellationToken)
     {
         var address = await Deployer.DeployAsync(session, artifact, from, args, cancellationToken: cancellationToken);

@@ -26,6 +26,19 @@ public sealed class UniswapV2Pair(Contract contract, Address token0)
         return token == Token0 ? (r0, r1) : (r1, r0);
     }
 
+    /// <summary>The balanceOf call of the pair's LP token, for a bulk read.</summary>
+    public TransactionRequest LiquidityOfCall(Address owner) => Contract.BuildCall("balanceOf", [owner]);
+
+    public BigInteger DecodeLiquidityOf(byte[] output) => (BigInteger)Contract.DecodeOutput("balanceOf", output)[0]!;
+
+    /// <summary>Moves LP tokens (the pair is their ERC20), unsent.</summary>
+    public TransactionRequest TransferLiquidity(Address from, Address to, BigInteger amount, TxOptions options) =>
+        Contract.BuildTransaction(from, "transfer", [to, amount], options);
+
+    /// <summary>Lets <paramref name="spender"/> (the router, to remove liquidity) move LP tokens, unsent.</summary>
+    public TransactionRequest ApproveLiquidity(Address from, Address spender, BigInteger amount, TxOptions options) =>
+        Contract.BuildTransaction(from, "approve", [spender, amount], options);
+
     public async Task<(BigInteger Of, BigInteger Other)> ReservesAsync(Address token, CancellationToken cancellationToken = default)
     {
         var output = await Contract.Session.Eth.CallAsync(ReservesCall(), BlockTag.Latest, cancellationToken);

@@ -18,7 +18,7 @@ namespace ProtocolLab.Simulation.Engine;
 /// timestamp; the block's header and the adapter's logs (never receipts: anvil answers those in time
 /// that grows with block size) become the block's metrics.
 /// </summary>
-internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk, BlockSpace blockSpace, TradeLedger ledger)
+internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, IPricePath path, ArbitrageDesk desk, BlockSpace blockSpace, TradeLedger ledger, LiquidityProviderRun providers)
 {
     public const ulong KeeperGas = 300_000;
     public const ulong SwapGas = 300_000;
@@ -62,6 +62,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
             var pushed = PlanKeeper(block, timestamp, fundamental, txs);
             PlanArbitrage(fundamental, txs);
             desk.Plan(block, path, blockSpace.BaseFee, txs);
+            await providers.PlanAsync(block, _pool, txs, cancellationToken);
             run.PlanLiquidators(block, new BlockConditions(fundamental, pushed, blockSpace.BaseFee), txs);
             run.PlanAgents(block, txs);
 
@@ -93,6 +94,7 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
         var block = pending with
         {
             PairPrice = _pool.SpotPrice(_units),
+            PairLoanReserve = _units.LoanWhole(_pool.Loan),
             OraclePrice = run.OraclePrice,
             PositionsUnderwater = run.PositionsUnderwater,
             LiquidatablePositions = run.Liquidatable.Positions,

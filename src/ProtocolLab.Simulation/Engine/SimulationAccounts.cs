@@ -19,5 +19,8 @@ public static class SimulationAccounts
 
     public static Address CompetingArbitrageur(int index) => Derive($"protocollab/arbitrageurs/{index}");
 
+    /// <summary>A liquidity provider of the pair (agents.liquidityProviders).</summary>
+    public static Address LiquidityProvider(int index) => Derive($"protocollab/liquidity-providers/{index}");
+
     private static Address Derive(string label) => new(Keccak256.Hash(label).AsSpan(12));
 }

@@ -7,7 +7,8 @@ namespace ProtocolLab.Simulation.Engine;
 /// Priority fees. anvil orders a block by tip (--order fees) and a batch arrives concurrently, so
 /// two equal tips would order at random: every sender gets a slot below 1e6 wei that no other
 /// sender in the block has. Roles: the keeper goes first, then the simple arbitrageur, then
-/// liquidators and competing arbitrageurs by their bids, then borrowers, then back-runners.
+/// liquidators, competing arbitrageurs and liquidity providers by their bids, then borrowers, then
+/// back-runners.
 /// </summary>
 public static class Tips
 {
@@ -27,6 +28,10 @@ public static class Tips
 
     public static TxOptions CompetingArbitrageur(double bidGwei, int index, ulong gas) =>
         With(new BigInteger(Math.Round(bidGwei * 1e9)), 600 + index, gas);
+
+    /// <summary>Liquidity providers withdrawing or returning: by their bid, in a slot band of their own.</summary>
+    public static TxOptions LiquidityProvider(double bidGwei, int index, ulong gas) =>
+        With(new BigInteger(Math.Round(bidGwei * 1e9)), 700 + index, gas);
 
     /// <summary>Other users (the gas section's background demand), in a slot band of their own.</summary>
     public static TxOptions Background(double bidGwei, int sender, ulong gas) =>

@@ -49,4 +49,7 @@ public sealed record BlockMetrics(
 
     /// <summary>What those positions owe, whole loan units (options: the writers' liability at the mark): the liquidation backlog.</summary>
     public double LiquidatableDebt { get; init; }
+
+    /// <summary>The pair's loan-asset reserve at the end of the block, whole units: its depth on the side a crash drains.</summary>
+    public double PairLoanReserve { get; init; }
 }

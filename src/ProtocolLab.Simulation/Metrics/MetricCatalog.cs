@@ -11,6 +11,9 @@ public enum MetricScope
 
     /// <summary>The options vault.</summary>
     Options,
+
+    /// <summary>Runs with liquidity providers (agents.liquidityProviders), whatever the protocol.</summary>
+    LiquidityProviders,
 }
 
 /// <summary>
@@ -79,6 +82,10 @@ public static class MetricCatalog
         Measured("peakHedgeVolumePerBlock", "Peak hedge volume in one block", MetricUnit.Collateral, "number", MetricScope.Options, "largest `hedgeVolume` of a block"),
         Measured("hedgeSold", "Hedge sales", MetricUnit.Collateral, "number", MetricScope.Options, "of `hedgeVolume`, the underlying the hedgers sold"),
         Measured("vaultShortfall", "Vault shortfall", MetricUnit.Loan, "number", MetricScope.Options, "loan asset the seized collateral of liquidated writers could not cover"),
+        Measured("minPairDepthShare", "Min pair depth (loan reserve / initial)", MetricUnit.Fraction, "number or null", MetricScope.LiquidityProviders,
+            "min over blocks of `pairLoanReserve` / block 0's `pairLoanReserve`: how thin the pair's loan side got, by forced sales and withdrawals together; null when block 0's was 0"),
+        Measured("liquidityWithdrawals", "Liquidity withdrawals", MetricUnit.Count, "integer", MetricScope.LiquidityProviders,
+            "times a liquidity provider's LP tokens left the pair (removeLiquidity landed) over the run"),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToList();

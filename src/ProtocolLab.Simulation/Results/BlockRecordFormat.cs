@@ -28,6 +28,7 @@ internal static class BlockRecordFormat
         "delayedTransactions",
         "liquidatablePositions",
         "liquidatableDebt",
+        "pairLoanReserve",
     ];
 
     /// <summary>Field values as text, in <see cref="Fields"/> order; null for a non-finite number.</summary>
@@ -52,6 +53,7 @@ internal static class BlockRecordFormat
         b.DelayedTransactions.ToString(CultureInfo.InvariantCulture),
         b.LiquidatablePositions.ToString(CultureInfo.InvariantCulture),
         ResultFormat.Number(b.LiquidatableDebt),
+        ResultFormat.Number(b.PairLoanReserve),
     ];
 
     public static void WriteObject(Utf8JsonWriter writer, BlockMetrics block)

@@ -150,6 +150,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             genesis = await RevertAsync(session, genesis, session.Clock.Start, cancellationToken);
             var adapter = await ProtocolAdapters.CreateAsync(session, artifacts, owner, scenario, design, cancellationToken);
             var desk = await ArbitrageDesk.DeployAsync(session, artifacts, scenario, adapter.Venue, cancellationToken);
+            var providers = await LiquidityProviders.DeployAsync(session, scenario, adapter.Venue, cancellationToken);
             var blockSpace = await BlockSpace.DeployAsync(session, artifacts, scenario, owner, cancellationToken);
             var setupTime = session.Clock!.Current;
             var setup = await session.Dev.SnapshotAsync(cancellationToken);
@@ -161,7 +162,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             {
                 if (run > 0)
                     setup = await RevertAsync(session, setup, setupTime, cancellationToken);
-                runs.Add(await RunOnceAsync(adapter, desk, blockSpace, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
+                runs.Add(await RunOnceAsync(adapter, desk, blockSpace, providers, run, Path.Combine(directory, $"run-{run:D3}"), cursor, cancellationToken));
             }
             var warnings = RunDiagnostics.Warnings(runs);
             SummaryJsonWriter.Write(Path.Combine(directory, "summary.json"), new SummaryHeader(scenario.Name, scenario.Hash, scenario.Seed, design.Name), runs, warnings);
@@ -171,14 +172,15 @@ public sealed class ScenarioRunner(RunnerOptions options)
     }
 
     private async Task<RunSummary> RunOnceAsync(
-        IProtocolAdapter adapter, ArbitrageDesk desk, BlockSpace blockSpace, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
+        IProtocolAdapter adapter, ArbitrageDesk desk, BlockSpace blockSpace, LiquidityProviders providers, int run, string directory, RunCursor cursor, CancellationToken cancellationToken)
     {
         var scenario = adapter.Scenario;
         Directory.CreateDirectory(directory);
         cursor.StartRun(run, Path.Combine(directory, "blocks.jsonl"));
         using var protocolRun = await adapter.StartRunAsync(run, directory, SeededRandom.ForStream(scenario.Seed, run, "agents"), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
-        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, new TradeLedger(adapter, desk));
+        var liquidity = providers.StartRun(path);
+        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, new TradeLedger(adapter, desk), liquidity);
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
@@ -191,7 +193,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
         }, trades.Append, cancellationToken);
-        var measured = protocolRun.Finish();
+        var measured = protocolRun.Finish().Concat(await liquidity.FinishAsync(blocks, cancellationToken));
         return RunSummaryCalculator.Summarize(blocks, totals) with { Measured = measured.ToDictionary(m => m.Metric, m => m.Value) };
     }
 

@@ -17,8 +17,9 @@ internal static class AgentsSectionParser
         // Competing arbitrageurs replace the simple one, which market.arbitrageCapitalPerBlock would otherwise enable.
         var arbitrageur = competing.Count > 0 ? new ArbitrageurSpec(false, 0) : ParseArbitrageur(legacy, defaultArbitrageCapital);
         var keeper = ParseKeeper(agents.Mapping("keeper", required: false));
+        var providers = LiquidityProvidersParser.Parse(agents);
         agents.RejectUnknownFields();
-        return new AgentsSpec(liquidators, arbitrageur, keeper, competing);
+        return new AgentsSpec(liquidators, arbitrageur, keeper, competing) { LiquidityProviders = providers };
     }
 
     private static List<LiquidatorSpec> ParseLiquidators(MappingReader agents)

@@ -63,6 +63,9 @@ public sealed record AgentsSpec(
     KeeperSpec Keeper,
     IReadOnlyList<CompetingArbitrageurSpec> Arbitrageurs)
 {
+    /// <summary>The pair's liquidity providers (agents.liquidityProviders); empty: the pair's depth is its owner's, fixed.</summary>
+    public IReadOnlyList<LiquidityProviderSpec> LiquidityProviders { get; init; } = [];
+
     /// <summary>Whether anything trades the pair toward the external price.</summary>
     public bool HasArbitrage => (Arbitrageur.Enabled && Arbitrageur.CapitalPerBlock > 0) || Arbitrageurs.Any(a => a.CapitalPerBlock > 0);
 }

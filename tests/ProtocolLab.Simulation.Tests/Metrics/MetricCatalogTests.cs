@@ -15,6 +15,7 @@ public class MetricCatalogTests
     [InlineData(MetricScope.Every)]
     [InlineData(MetricScope.Debt)]
     [InlineData(MetricScope.Options)]
+    [InlineData(MetricScope.LiquidityProviders)]
     public void MarkdownRows_AreTheResultsSchemasRows(MetricScope scope)
     {
         // Given docs/results-schema.md

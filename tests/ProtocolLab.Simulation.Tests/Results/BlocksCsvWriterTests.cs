@@ -21,9 +21,9 @@ public class BlocksCsvWriterTests
         var bytes = stream.ToArray();
         Assert.NotEqual(0xEF, bytes[0]);
         Assert.Equal(
-            "block,timestamp,fundamentalPrice,pairPrice,oraclePrice,liquidations,collateralSeized,debtRepaid,badDebt,insuranceDrawn,positionsUnderwater,failedLiquidations,gasUsed,badDebtCollateralShortfall,baseFeeGwei,gasLimit,delayedTransactions,liquidatablePositions,liquidatableDebt\n"
-            + "0,1700000000,2000,1999.5,2000,0,0,0,0,0,0,0,21000,0,0,0,0,0,0\n"
-            + "1,1700000012,1400,1610.25,,3,0.1,1E+21,0,0,12,1,1800000,0,12.5,30000000,2,4,2500.5\n",
+            "block,timestamp,fundamentalPrice,pairPrice,oraclePrice,liquidations,collateralSeized,debtRepaid,badDebt,insuranceDrawn,positionsUnderwater,failedLiquidations,gasUsed,badDebtCollateralShortfall,baseFeeGwei,gasLimit,delayedTransactions,liquidatablePositions,liquidatableDebt,pairLoanReserve\n"
+            + "0,1700000000,2000,1999.5,2000,0,0,0,0,0,0,0,21000,0,0,0,0,0,0,0\n"
+            + "1,1700000012,1400,1610.25,,3,0.1,1E+21,0,0,12,1,1800000,0,12.5,30000000,2,4,2500.5,1205000.5\n",
             Encoding.UTF8.GetString(bytes));
     }
 }

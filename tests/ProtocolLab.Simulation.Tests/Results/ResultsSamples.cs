@@ -13,5 +13,6 @@ internal static class ResultsSamples
         DelayedTransactions = 2,
         LiquidatablePositions = 4,
         LiquidatableDebt = 2500.5,
+        PairLoanReserve = 1_205_000.5,
     };
 }

@@ -91,6 +91,25 @@ public class ShippedScenarioTests
         }
     }
 
+    [Fact]
+    public void Crash30LpFlight_IsCrash30WithProvidersOfMostOfThePair()
+    {
+        // Given crash-30 and its liquidity-flight copy
+        var (plain, plainBorrowers, _) = Load("crash-30.yaml");
+        var (flight, flightBorrowers, _) = Load("crash-30-lp-flight.yaml");
+
+        // Then the world is the same: seed, market, price path, oracle, bots and run 0's borrowers
+        Assert.Equal((plain.Seed, plain.Runs, plain.Blocks, plain.Market, plain.PricePath, plain.Oracle.Mode), (flight.Seed, flight.Runs, flight.Blocks, flight.Market, flight.PricePath, flight.Oracle.Mode));
+        Assert.Equal(plain.Agents.Liquidators, flight.Agents.Liquidators);
+        Assert.Equal(plain.Agents.Arbitrageur, flight.Agents.Arbitrageur);
+        Assert.Equal(plainBorrowers, flightBorrowers);
+
+        // And only the flight copy has providers, who own most of the pair and at least one of whom comes back
+        Assert.Empty(plain.Agents.LiquidityProviders);
+        Assert.InRange(flight.Agents.LiquidityProviders.Sum(p => p.Share), 0.5, 1);
+        Assert.Contains(flight.Agents.LiquidityProviders, p => p.ReturnBelowVolatility is not null);
+    }
+
     private static (Scenario Scenario, IReadOnlyList<Borrower> Borrowers, MarketUnits Units) Load(string file)
     {
         var scenario = ScenarioLoader.Load(Path.Combine(RepoPaths.Scenarios, file));
