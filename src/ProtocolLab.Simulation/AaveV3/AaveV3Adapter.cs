@@ -17,30 +17,29 @@ namespace ProtocolLab.Simulation.AaveV3;
 /// </summary>
 internal sealed class AaveV3Adapter : ExternalLendingAdapter<AaveV3Deployment>
 {
-    private static readonly ExternalProtocol Protocol = new(
+    private static readonly ExternalProtocol Aave = new(
         "aave-v3", "Aave", "AaveOracle", "exogenous, chainlink or market",
         "Aave v3 has no insurance fund that covers bad debt (its treasury takes a protocol fee)");
 
     private AaveV3Adapter(Scenario scenario, DesignSpec design, AaveV3Deployment deployment)
-        : base(Protocol, scenario, design, deployment)
+        : base(Aave, scenario, design, deployment)
     {
     }
 
-    public static async Task<AaveV3Adapter> CreateAsync(
-        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
-    {
-        Protocol.Refuse(scenario);
-        var deployment = await AaveV3Kit.DeployAsync(session, artifacts, owner, new AaveV3KitOptions
-        {
-            Market = MarketOptions(scenario),
-            Ltv = Wad.Of(design.Base.InitialLtv),
-            LiquidationThreshold = Wad.Of(design.Base.LiquidationThreshold),
-            Bonus = Wad.Of(design.Base.Bonus),
-        }, cancellationToken);
-        var adapter = new AaveV3Adapter(scenario, design, deployment);
-        await adapter.SetUpAsync(cancellationToken);
-        return adapter;
-    }
+    public static Task<AaveV3Adapter> CreateAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken) =>
+        CreateAsync(
+            Aave,
+            scenario,
+            market => AaveV3Kit.DeployAsync(session, artifacts, owner, new AaveV3KitOptions
+            {
+                Market = market,
+                Ltv = Wad.Of(design.Base.InitialLtv),
+                LiquidationThreshold = Wad.Of(design.Base.LiquidationThreshold),
+                Bonus = Wad.Of(design.Base.Bonus),
+            }, cancellationToken),
+            deployment => new AaveV3Adapter(scenario, design, deployment),
+            cancellationToken);
 
     protected override IProtocolRun NewRun(string directory) => new AaveV3Run(this, directory);
 }

@@ -91,8 +91,24 @@ internal abstract class ExternalLendingAdapter<TDeployment> : IProtocolAdapter
     /// <summary>The run on the positions <see cref="StartRunAsync"/> just opened.</summary>
     protected abstract IProtocolRun NewRun(string directory);
 
+    /// <summary>
+    /// The adapter of a protocol on the scenario's world. What this build does not model on the protocol is
+    /// refused before anything deploys; <paramref name="deploy"/> deploys its kit on the world's part of
+    /// the options, <paramref name="adapter"/> wraps the deployment; then automine goes off (the pipeline
+    /// mines every block) and the agents are funded.
+    /// </summary>
+    protected static async Task<TAdapter> CreateAsync<TAdapter>(
+        ExternalProtocol protocol, Scenario scenario, Func<PairMarketOptions, Task<TDeployment>> deploy, Func<TDeployment, TAdapter> adapter, CancellationToken cancellationToken)
+        where TAdapter : ExternalLendingAdapter<TDeployment>
+    {
+        protocol.Refuse(scenario);
+        var world = adapter(await deploy(MarketOptions(scenario)));
+        await world.FundAgentsAsync(cancellationToken);
+        return world;
+    }
+
     /// <summary>The world's part of the kit's options: the scenario's tokens, pair reserves, initial price and lender supply.</summary>
-    protected static PairMarketOptions MarketOptions(Scenario scenario)
+    private static PairMarketOptions MarketOptions(Scenario scenario)
     {
         var units = WorldKit.Units(scenario);
         var (pairCollateral, pairLoan) = WorldKit.PairReserves(scenario);
@@ -107,11 +123,8 @@ internal abstract class ExternalLendingAdapter<TDeployment> : IProtocolAdapter
         };
     }
 
-    /// <summary>
-    /// Once the kit has deployed: automine off (the pipeline mines every block), then the bots get their
-    /// capital and approve the protocol and router, the arbitrageur both assets, the borrowers ether for gas.
-    /// </summary>
-    protected async Task SetUpAsync(CancellationToken cancellationToken)
+    /// <summary>Bots get their capital and approve the protocol and router; the arbitrageur both assets; borrowers ether for gas.</summary>
+    private async Task FundAgentsAsync(CancellationToken cancellationToken)
     {
         var d = Deployment;
         await d.Session.Dev.SetAutomineAsync(false, cancellationToken);

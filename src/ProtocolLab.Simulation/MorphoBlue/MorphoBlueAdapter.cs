@@ -17,28 +17,23 @@ namespace ProtocolLab.Simulation.MorphoBlue;
 /// </summary>
 internal sealed class MorphoBlueAdapter : ExternalLendingAdapter<MorphoBlueDeployment>
 {
-    private static readonly ExternalProtocol Protocol = new(
+    private static readonly ExternalProtocol Morpho = new(
         "morpho-blue", "Morpho", "MorphoOracleAdapter", "exogenous or market",
         "Morpho Blue has no insurance fund: a market's bad debt is written off against its suppliers at once");
 
     private MorphoBlueAdapter(Scenario scenario, DesignSpec design, MorphoBlueDeployment deployment)
-        : base(Protocol, scenario, design, deployment)
+        : base(Morpho, scenario, design, deployment)
     {
     }
 
-    public static async Task<MorphoBlueAdapter> CreateAsync(
-        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
-    {
-        Protocol.Refuse(scenario);
-        var deployment = await MorphoBlueKit.DeployAsync(session, artifacts, owner, new MorphoBlueKitOptions
-        {
-            Market = MarketOptions(scenario),
-            Lltv = Wad.Of(design.Base.LiquidationThreshold),
-        }, cancellationToken);
-        var adapter = new MorphoBlueAdapter(scenario, design, deployment);
-        await adapter.SetUpAsync(cancellationToken);
-        return adapter;
-    }
+    public static Task<MorphoBlueAdapter> CreateAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken) =>
+        CreateAsync(
+            Morpho,
+            scenario,
+            market => MorphoBlueKit.DeployAsync(session, artifacts, owner, new MorphoBlueKitOptions { Market = market, Lltv = Wad.Of(design.Base.LiquidationThreshold) }, cancellationToken),
+            deployment => new MorphoBlueAdapter(scenario, design, deployment),
+            cancellationToken);
 
     protected override IProtocolRun NewRun(string directory) => new MorphoBlueRun(this, directory);
 }
