@@ -94,8 +94,7 @@ internal abstract class ExternalLendingAdapter<TDeployment> : IProtocolAdapter
     /// <summary>
     /// The adapter of a protocol on the scenario's world. What this build does not model on the protocol is
     /// refused before anything deploys; <paramref name="deploy"/> deploys its kit on the world's part of
-    /// the options, <paramref name="adapter"/> wraps the deployment; then automine goes off (the pipeline
-    /// mines every block) and the agents are funded.
+    /// the options, <paramref name="adapter"/> wraps the deployment, and the agents are set up.
     /// </summary>
     protected static async Task<TAdapter> CreateAsync<TAdapter>(
         ExternalProtocol protocol, Scenario scenario, Func<PairMarketOptions, Task<TDeployment>> deploy, Func<TDeployment, TAdapter> adapter, CancellationToken cancellationToken)
@@ -103,7 +102,7 @@ internal abstract class ExternalLendingAdapter<TDeployment> : IProtocolAdapter
     {
         protocol.Refuse(scenario);
         var world = adapter(await deploy(MarketOptions(scenario)));
-        await world.FundAgentsAsync(cancellationToken);
+        await world.SetUpAsync(cancellationToken);
         return world;
     }
 
@@ -123,8 +122,11 @@ internal abstract class ExternalLendingAdapter<TDeployment> : IProtocolAdapter
         };
     }
 
-    /// <summary>Bots get their capital and approve the protocol and router; the arbitrageur both assets; borrowers ether for gas.</summary>
-    private async Task FundAgentsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Automine off, as the pipeline mines every block; then the bots get their capital and approve the
+    /// protocol and router, the arbitrageur both assets, the borrowers ether for gas.
+    /// </summary>
+    private async Task SetUpAsync(CancellationToken cancellationToken)
     {
         var d = Deployment;
         await d.Session.Dev.SetAutomineAsync(false, cancellationToken);
