@@ -3,6 +3,7 @@ using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Markets;
 using ProtocolLab.Protocols.Uniswap;
 
 namespace ProtocolLab.Protocols.AaveV3;
@@ -29,12 +30,15 @@ public sealed record AaveV3Deployment(
     Contract Configurator,
     Contract Oracle,
     AaveV3Reserve CollateralReserve,
-    AaveV3Reserve LoanReserve)
+    AaveV3Reserve LoanReserve) : IDebtMarketDeployment
 {
     /// <summary>Aave's interestRateMode for variable-rate debt (1 is stable, disabled here).</summary>
     public const int VariableRateMode = 2;
 
     public ChainSession Session => Pool.Session;
+
+    /// <summary>The pool proxy: LiquidationCall is emitted by a library the pool delegatecalls, so it is in the proxy's logs.</summary>
+    public Address Protocol => Pool.Address;
 
     /// <summary>Approve the pool, then supply: the first supply of an asset with a non-zero LTV also enables it as collateral.</summary>
     public IReadOnlyList<TransactionRequest> SupplyCollateral(Address from, BigInteger amount, TxOptions options) =>

@@ -30,11 +30,10 @@ public static class AaveV3Kit
         var threshold = AaveBps.FromWad(options.LiquidationThreshold, nameof(options.LiquidationThreshold));
         var bonus = AaveBps.BonusFromWad(options.Bonus, nameof(options.Bonus));
 
-        var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(
-            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply, cancellationToken);
+        var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(session, artifacts, owner, options.Market, cancellationToken);
         var feed = await PushFeed.DeployAsync(
-            session, artifacts, owner, FeedDecimals, $"{options.Collateral.Symbol} / USD", owner, cancellationToken: cancellationToken);
-        await feed.PushAnswerAsync(owner, options.InitialAnswer, cancellationToken: cancellationToken);
+            session, artifacts, owner, FeedDecimals, $"{options.Market.Collateral.Symbol} / USD", owner, cancellationToken: cancellationToken);
+        await feed.PushAnswerAsync(owner, options.Market.InitialAnswer, cancellationToken: cancellationToken);
         var adapter = await AaveFeedAdapter.DeployAsync(session, artifacts, owner, feed.Address, cancellationToken: cancellationToken);
 
         var deploy = new Deploy(session, artifacts, owner, cancellationToken);
@@ -69,10 +68,10 @@ public static class AaveV3Kit
         await deploy.SendAsync(configurator, "setReserveBorrowing", loan.Address, true);
         // Supply and borrow caps stay 0 (unlimited), as initReserves leaves them.
 
-        if (options.LenderSupply > 0)
+        if (options.Market.LenderSupply > 0)
         {
-            await loan.ApproveAsync(owner, pool.Address, options.LenderSupply, cancellationToken: cancellationToken);
-            await deploy.SendAsync(pool, "supply", loan.Address, options.LenderSupply, owner, 0);
+            await loan.ApproveAsync(owner, pool.Address, options.Market.LenderSupply, cancellationToken: cancellationToken);
+            await deploy.SendAsync(pool, "supply", loan.Address, options.Market.LenderSupply, owner, 0);
         }
 
         return new AaveV3Deployment(
@@ -99,7 +98,7 @@ public static class AaveV3Kit
             $"Aave {config.Name}", $"a{config.Symbol}", $"Aave variable debt {config.Name}", $"variableDebt{config.Symbol}",
             $"Aave stable debt {config.Name}", $"stableDebt{config.Symbol}", Array.Empty<byte>(),
         ];
-        object?[] inputs = [Input(collateral, options.Collateral), Input(loan, options.Loan)];
+        object?[] inputs = [Input(collateral, options.Market.Collateral), Input(loan, options.Market.Loan)];
         // Cast to object: initReserves takes one argument, the array, not one per reserve.
         var receipt = await deploy.SendAsync(configurator, "initReserves", (object)inputs);
 

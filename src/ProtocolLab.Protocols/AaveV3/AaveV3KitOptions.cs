@@ -16,17 +16,8 @@ public sealed record AaveV3Rates(BigInteger OptimalUsage, BigInteger BaseVariabl
 /// <summary>Everything the Aave v3 kit deploys, in base units and WAD (the kit converts to Aave's bps).</summary>
 public sealed record AaveV3KitOptions
 {
-    public required TokenConfig Collateral { get; init; }
-
-    public required TokenConfig Loan { get; init; }
-
-    /// <summary>Initial pair reserves, base units.</summary>
-    public required BigInteger PairCollateralReserve { get; init; }
-
-    public required BigInteger PairLoanReserve { get; init; }
-
-    /// <summary>The first answer of the collateral's PushFeed: USD per collateral, 8 decimals (the loan asset is 1 USD).</summary>
-    public required BigInteger InitialAnswer { get; init; }
+    /// <summary>The tokens, pair and feed under the pool; Aave reads the feed's answer as USD (the loan asset is 1 USD).</summary>
+    public required PairMarketOptions Market { get; init; }
 
     /// <summary>Largest debt / collateral value at borrow time, WAD; must be a whole number of bps.</summary>
     public required BigInteger Ltv { get; init; }
@@ -35,9 +26,6 @@ public sealed record AaveV3KitOptions
 
     /// <summary>The liquidator's bonus on seized collateral, WAD (0.05 = Aave's 10500).</summary>
     public required BigInteger Bonus { get; init; }
-
-    /// <summary>Loan asset the owner supplies to the pool at setup, base units.</summary>
-    public required BigInteger LenderSupply { get; init; }
 
     public AaveV3Rates Rates { get; init; } = AaveV3Rates.Zero;
 

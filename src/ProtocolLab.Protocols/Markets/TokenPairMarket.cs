@@ -28,6 +28,11 @@ public sealed record TokenPairMarket(TestToken Collateral, TestToken Loan, Unisw
         return new TokenPairMarket(collateral, loan, uniswap, pair);
     }
 
+    /// <summary>The tokens and pair of a debt protocol's <paramref name="market"/>; its lender supply stays with the owner.</summary>
+    public static Task<TokenPairMarket> DeployAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, PairMarketOptions market, CancellationToken cancellationToken = default) =>
+        DeployAsync(session, artifacts, owner, market.Collateral, market.Loan, market.PairCollateralReserve, market.PairLoanReserve, market.LenderSupply, cancellationToken);
+
     private static async Task<TestToken> DeployTokenAsync(ChainSession session, ArtifactStore artifacts, Address owner, TokenConfig token, CancellationToken cancellationToken) =>
         await TestToken.DeployAsync(session, artifacts, owner, token.Name, token.Symbol, token.Decimals, owner, cancellationToken: cancellationToken);
 }

@@ -3,6 +3,7 @@ using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.Bindings;
+using ProtocolLab.Protocols.Markets;
 using ProtocolLab.Protocols.Uniswap;
 
 namespace ProtocolLab.Protocols.MorphoBlue;
@@ -21,11 +22,14 @@ public sealed record MorphoBlueDeployment(
     PushFeed Feed,
     MorphoOracleAdapter Oracle,
     Contract Morpho,
-    MorphoMarketParams Params)
+    MorphoMarketParams Params) : IDebtMarketDeployment
 {
     private static readonly byte[] NoCallback = [];
 
     public ChainSession Session => Morpho.Session;
+
+    /// <summary>The Morpho singleton, which emits every market's events.</summary>
+    public Address Protocol => Morpho.Address;
 
     /// <summary>The market's liquidation incentive factor (WAD), which Morpho derives from the LLTV.</summary>
     public BigInteger IncentiveFactor => MorphoMath.IncentiveFactor(Params.Lltv);

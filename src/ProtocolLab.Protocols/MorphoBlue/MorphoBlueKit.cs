@@ -30,11 +30,10 @@ public static class MorphoBlueKit
         if (options.Lltv.Sign <= 0 || options.Lltv >= MorphoMath.Wad)
             throw new ArgumentOutOfRangeException(nameof(options), options.Lltv, "Lltv must be above 0 and below 1 (1e18 WAD): Morpho Blue refuses an LLTV of 100% or more");
 
-        var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(
-            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply, cancellationToken);
+        var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(session, artifacts, owner, options.Market, cancellationToken);
         var feed = await PushFeed.DeployAsync(
-            session, artifacts, owner, FeedDecimals, $"{options.Collateral.Symbol} / {options.Loan.Symbol}", owner, cancellationToken: cancellationToken);
-        await feed.PushAnswerAsync(owner, options.InitialAnswer, cancellationToken: cancellationToken);
+            session, artifacts, owner, FeedDecimals, $"{options.Market.Collateral.Symbol} / {options.Market.Loan.Symbol}", owner, cancellationToken: cancellationToken);
+        await feed.PushAnswerAsync(owner, options.Market.InitialAnswer, cancellationToken: cancellationToken);
         var oracle = await MorphoOracleAdapter.DeployAsync(session, artifacts, owner, feed.Address, collateral.Address, loan.Address, cancellationToken: cancellationToken);
 
         var morpho = await DeployMorphoAsync(session, artifacts, owner, cancellationToken);
@@ -43,10 +42,10 @@ public static class MorphoBlueKit
         await morpho.SendAsync(owner, "enableLltv", [options.Lltv], cancellationToken: cancellationToken);
         await morpho.SendAsync(owner, "createMarket", [market.Tuple], cancellationToken: cancellationToken);
 
-        if (options.LenderSupply > 0)
+        if (options.Market.LenderSupply > 0)
         {
-            await loan.ApproveAsync(owner, morpho.Address, options.LenderSupply, cancellationToken: cancellationToken);
-            await morpho.SendAsync(owner, "supply", [market.Tuple, options.LenderSupply, 0, owner, Array.Empty<byte>()], cancellationToken: cancellationToken);
+            await loan.ApproveAsync(owner, morpho.Address, options.Market.LenderSupply, cancellationToken: cancellationToken);
+            await morpho.SendAsync(owner, "supply", [market.Tuple, options.Market.LenderSupply, 0, owner, Array.Empty<byte>()], cancellationToken: cancellationToken);
         }
 
         return new MorphoBlueDeployment(owner, collateral, loan, uniswap, pair, feed, oracle, morpho, market);

@@ -1,15 +1,10 @@
-using System.Numerics;
-using ProtocolLab.Chain;
 using ProtocolLab.Chain.Artifacts;
 using ProtocolLab.Chain.Contracts;
 using ProtocolLab.Chain.Hex;
-using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols;
 using ProtocolLab.Protocols.MorphoBlue;
-using ProtocolLab.Simulation.Agents;
-using ProtocolLab.Simulation.Agents.Borrowers;
 using ProtocolLab.Simulation.Engine;
-using ProtocolLab.Simulation.Randomness;
+using ProtocolLab.Simulation.ExternalLending;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Simulation.MorphoBlue;
@@ -20,118 +15,25 @@ namespace ProtocolLab.Simulation.MorphoBlue;
 /// prices the collateral through MorphoOracleAdapter; the scenario's bots liquidate by naming the
 /// collateral they seize. Each run supplies and borrows its own population's positions on the set-up state.
 /// </summary>
-internal sealed class MorphoBlueAdapter : IProtocolAdapter
+internal sealed class MorphoBlueAdapter : ExternalLendingAdapter<MorphoBlueDeployment>
 {
-    private static readonly TxOptions SetupGas = new() { Gas = 600_000 };
+    private static readonly ExternalProtocol Morpho = new(
+        "morpho-blue", "Morpho", "MorphoOracleAdapter", "exogenous or market",
+        "Morpho Blue has no insurance fund: a market's bad debt is written off against its suppliers at once");
 
     private MorphoBlueAdapter(Scenario scenario, DesignSpec design, MorphoBlueDeployment deployment)
+        : base(Morpho, scenario, design, deployment)
     {
-        Scenario = scenario;
-        Design = design;
-        Deployment = deployment;
-        Units = WorldKit.Units(scenario);
-        Liquidators = LiquidatorAgent.Of(scenario);
-        Venue = new MarketVenue(deployment.Uniswap, deployment.Pair, deployment.Collateral.Address, deployment.Loan.Address, deployment.Owner, deployment.Session);
     }
 
-    public Scenario Scenario { get; }
+    public static Task<MorphoBlueAdapter> CreateAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken) =>
+        CreateAsync(
+            Morpho,
+            scenario,
+            market => MorphoBlueKit.DeployAsync(session, artifacts, owner, new MorphoBlueKitOptions { Market = market, Lltv = Wad.Of(design.Base.LiquidationThreshold) }, cancellationToken),
+            deployment => new MorphoBlueAdapter(scenario, design, deployment),
+            cancellationToken);
 
-    public DesignSpec Design { get; }
-
-    public MorphoBlueDeployment Deployment { get; }
-
-    public MarketUnits Units { get; }
-
-    public IReadOnlyList<LiquidatorAgent> Liquidators { get; }
-
-    public MarketVenue Venue { get; }
-
-    /// <summary>The current run's borrowers (set by <see cref="StartRunAsync"/>).</summary>
-    public IReadOnlyList<Address> Borrowers { get; private set; } = [];
-
-    public IReadOnlyList<Address> GasPayers => Liquidators.Select(l => l.Address).ToList();
-
-    /// <summary>The Morpho singleton emits every market's events.</summary>
-    public IReadOnlyList<Address> EventSources => [Deployment.Morpho.Address];
-
-    public static async Task<MorphoBlueAdapter> CreateAsync(
-        ChainSession session, ArtifactStore artifacts, Address owner, Scenario scenario, DesignSpec design, CancellationToken cancellationToken)
-    {
-        Refuse(scenario);
-        var units = WorldKit.Units(scenario);
-        var (pairCollateral, pairLoan) = WorldKit.PairReserves(scenario);
-        var deployment = await MorphoBlueKit.DeployAsync(session, artifacts, owner, new MorphoBlueKitOptions
-        {
-            Collateral = WorldKit.CollateralToken(scenario),
-            Loan = WorldKit.LoanToken(scenario),
-            PairCollateralReserve = pairCollateral,
-            PairLoanReserve = pairLoan,
-            InitialAnswer = WorldKit.Answer(scenario.Market.InitialPrice),
-            Lltv = Wad.Of(design.Base.LiquidationThreshold),
-            LenderSupply = units.LoanBase(scenario.Market.LenderSupply),
-        }, cancellationToken);
-        var adapter = new MorphoBlueAdapter(scenario, design, deployment);
-        await session.Dev.SetAutomineAsync(false, cancellationToken);
-        await adapter.FundAgentsAsync(cancellationToken);
-        return adapter;
-    }
-
-    public async Task<IProtocolRun> StartRunAsync(int run, string directory, SeededRandom agents, CancellationToken cancellationToken)
-    {
-        var population = WorldKit.Population(Scenario, run);
-        Borrowers = population.Select(b => SimulationAccounts.Borrower(b.Id)).ToList();
-        var d = Deployment;
-        // Three set-up phases, because a block orders different senders by fee, not by our list.
-        var mints = new List<TransactionRequest>();
-        var supplies = new List<TransactionRequest>();
-        var borrows = new List<TransactionRequest>();
-        var borrowed = BigInteger.Zero;
-        foreach (var b in population)
-        {
-            var address = SimulationAccounts.Borrower(b.Id);
-            var debt = b.TargetDebt(Design.Base.InitialLtv, Scenario.Market.InitialPrice, Units);
-            borrowed += debt;
-            mints.Add(d.Collateral.Mint(d.Owner, address, b.Collateral, SetupGas));
-            supplies.AddRange(d.SupplyCollateral(address, b.Collateral, SetupGas));
-            if (debt > 0)
-                borrows.Add(d.Borrow(address, debt, SetupGas));
-        }
-        if (borrowed > Units.LoanBase(Scenario.Market.LenderSupply))
-        {
-            throw new UserInputException(
-                $"{Scenario.SourcePath}: market.lenderSupply: the population borrows {Units.LoanWhole(borrowed):N0} {Scenario.Market.Loan.Symbol} " +
-                $"under design '{Design.Name}' but lenders supply only {Scenario.Market.LenderSupply:N0}; raise lenderSupply or shrink the population");
-        }
-        var session = d.Session;
-        await session.MineInBlocksAsync(mints, "minting Morpho collateral", cancellationToken);
-        await session.MineInBlocksAsync(supplies, "supplying Morpho collateral", cancellationToken);
-        await session.MineInBlocksAsync(borrows, "borrowing from Morpho", cancellationToken);
-        return new MorphoBlueRun(this, directory);
-    }
-
-    /// <summary>What this adapter does not model yet is refused before anything deploys.</summary>
-    private static void Refuse(Scenario scenario)
-    {
-        if (scenario.Oracle.Mode is OracleMode.Twap or OracleMode.Spot)
-            throw new UserInputException($"{scenario.SourcePath}: oracle.mode: morpho-blue reads the keeper's pushed feed through MorphoOracleAdapter; use exogenous or market");
-        if (scenario.Population.Behaviours.Any(b => b is not PassiveBehaviourSpec && b.Share > 0))
-            throw new UserInputException($"{scenario.SourcePath}: population.behaviours: morpho-blue borrowers are passive in this build (no top-up or deleverage on Morpho yet)");
-        if (scenario.Population.OpeningPrice is not null)
-            throw new UserInputException($"{scenario.SourcePath}: population.openingPrice: morpho-blue opens every position at the initial price in this build");
-        if (scenario.Protocol.InsuranceFund > 0)
-            throw new UserInputException($"{scenario.SourcePath}: protocol.insuranceFund: Morpho Blue has no insurance fund: a market's bad debt is written off against its suppliers at once; remove it");
-    }
-
-    /// <summary>Bots get their capital and approve Morpho and the router; the arbitrageur both assets; borrowers ether for gas.</summary>
-    private async Task FundAgentsAsync(CancellationToken cancellationToken)
-    {
-        var d = Deployment;
-        var arbitrageur = SimulationAccounts.Arbitrageur;
-        var borrowers = Enumerable.Range(0, Scenario.Population.Borrowers).Select(SimulationAccounts.Borrower).ToList();
-        await d.Session.SetBalancesAsync([.. Liquidators.Select(l => l.Address), arbitrageur, .. borrowers], BigInteger.Pow(10, 24), cancellationToken);
-        var txs = new List<TransactionRequest>();
-        txs.AddRange(AgentFunding.Arbitrageur(Scenario, Venue, d.Collateral, d.Loan));
-        txs.AddRange(AgentFunding.DebtLiquidators(Liquidators, Venue, d.Collateral, d.Loan, d.Morpho.Address));
-        await d.Session.MineInBlocksAsync(txs, "funding agents", cancellationToken);
-    }
+    protected override IProtocolRun NewRun(string directory) => new MorphoBlueRun(this, directory);
 }

@@ -5,9 +5,8 @@ using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.MorphoBlue;
 using ProtocolLab.Simulation.Agents.Liquidation;
 using ProtocolLab.Simulation.Agents.Oracle;
-using ProtocolLab.Simulation.Agents.Uniswap;
 using ProtocolLab.Simulation.Engine;
-using ProtocolLab.Simulation.Metrics;
+using ProtocolLab.Simulation.ExternalLending;
 using ProtocolLab.Simulation.Results;
 
 namespace ProtocolLab.Simulation.MorphoBlue;
@@ -18,166 +17,46 @@ namespace ProtocolLab.Simulation.MorphoBlue;
 /// naming the collateral they seize, and Morpho's Liquidate events are the block's liquidations.
 /// Morpho realizes bad debt itself: a liquidation that takes the last collateral writes the rest of
 /// the debt off against the suppliers, and the event's badDebtAssets is the block's bad debt.
-/// Writes positions-start.csv and positions-end.csv.
 /// </summary>
-internal sealed class MorphoBlueRun : IProtocolRun
+internal sealed class MorphoBlueRun : ExternalLendingRun<MorphoBlueDeployment>
 {
     private static readonly BigInteger HealthCap = BigInteger.Pow(10, 30);
 
-    private readonly MorphoBlueAdapter _world;
-    private readonly string _directory;
-    private readonly LiquidatorBook _liquidators;
-    private readonly Dictionary<Address, int> _botIndex;
-    private readonly Dictionary<Address, int> _borrowerIndex;
     private readonly BigInteger _incentiveFactor;
     private readonly double _priceUnit;
     private readonly BigInteger _oracleScale;
     private MorphoBlueState? _state;
-    private IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> _balances = [];
-    private IReadOnlyList<(BigInteger Collateral, BigInteger Loan)>? _startBalances;
-    private IReadOnlyList<PositionSnapshot> _positions = [];
-    private PoolReserves _pool = new(0, 0);
-    private double _oraclePrice;
     /// <summary>The price the keeper's push in this block sets; its transaction lands ahead of the bots'.</summary>
     private BigInteger? _pushedPrice;
 
     public MorphoBlueRun(MorphoBlueAdapter world, string directory)
+        : base(world, directory, new LiquidationTerms(1, Bonus(world.Deployment.IncentiveFactor), world.Units.LoanBase(1)))
     {
-        _world = world;
-        _directory = directory;
-        _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
-        _borrowerIndex = world.Borrowers.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-        var d = world.Deployment;
-        _incentiveFactor = d.IncentiveFactor;
+        _incentiveFactor = world.Deployment.IncentiveFactor;
         // IOracle.price() is loan base units per collateral base unit x 1e36: whole units per whole unit below.
         _priceUnit = Math.Pow(10, 36 + world.Units.LoanDecimals - world.Units.CollateralDecimals);
         // MorphoOracleAdapter's scaleFactor: a feed answer (8 decimals) to IOracle.price().
         _oracleScale = BigInteger.Pow(10, 36 + world.Units.LoanDecimals - world.Units.CollateralDecimals - MorphoBlueKit.FeedDecimals);
-        _liquidators = new LiquidatorBook(
-            world.Liquidators,
-            world.Venue,
-            new LiquidationTerms(1, Bonus, world.Units.LoanBase(1)),
-            world.Units,
-            Liquidate);
     }
 
-    /// <summary>Morpho's incentive on the repaid value, from the factor Morpho computes on-chain.</summary>
-    private double Bonus => ((double)_incentiveFactor / 1e18) - 1;
+    public override int PositionsUnderwater => _state is not { } s ? 0 :
+        s.Positions.Count(p => p.BorrowShares > 0 && Units.CollateralToLoan(p.Collateral, OraclePrice) < s.Borrowed(p));
+
+    public override double Exposure => _state is not { } s ? 0 : Units.LoanWhole(s.Positions.Aggregate(BigInteger.Zero, (sum, p) => sum + s.Borrowed(p)));
 
     private MorphoBlueState State => _state ?? throw new InvalidOperationException("the run has not read Morpho's state yet");
 
-    public double OraclePrice => _oraclePrice;
+    protected override IEnumerable<TransactionRequest> ProtocolCalls() => MorphoBlueState.Calls(Deployment, World.Borrowers);
 
-    public int PositionsUnderwater => _state is not { } s ? 0 :
-        s.Positions.Count(p => p.BorrowShares > 0 && _world.Units.CollateralToLoan(p.Collateral, _oraclePrice) < s.Borrowed(p));
-
-    public LiquidatableNow Liquidatable => LiquidatableNow.Of(_positions, _world.Units);
-
-    public double Exposure => _state is not { } s ? 0 : _world.Units.LoanWhole(s.Positions.Aggregate(BigInteger.Zero, (sum, p) => sum + s.Borrowed(p)));
-
-    public IReadOnlyList<TransactionRequest> StateCalls()
+    protected override (double OraclePrice, IReadOnlyList<PositionSnapshot> Positions) ObserveProtocol(IReadOnlyList<byte[]> outputs)
     {
-        var d = _world.Deployment;
-        var calls = new List<TransactionRequest>(MorphoBlueState.Calls(d, _world.Borrowers));
-        foreach (var bot in _world.Liquidators)
-        {
-            calls.Add(d.Collateral.BuildCall("balanceOf", [bot.Address]));
-            calls.Add(d.Loan.BuildCall("balanceOf", [bot.Address]));
-        }
-        return calls;
-    }
-
-    public void Observe(IReadOnlyList<byte[]> outputs, PoolReserves pool)
-    {
-        var d = _world.Deployment;
-        _pool = pool;
-        var stateOutputs = 2 + _world.Borrowers.Count;
-        var state = MorphoBlueState.Decode(d, _world.Borrowers, outputs.Take(stateOutputs).ToList());
+        var state = MorphoBlueState.Decode(Deployment, World.Borrowers, outputs);
         _state = state;
-        _oraclePrice = (double)state.Price / _priceUnit;
-        var balances = new List<(BigInteger, BigInteger)>();
-        for (var i = 0; i < _world.Liquidators.Count; i++)
-        {
-            var at = stateOutputs + (2 * i);
-            balances.Add(((BigInteger)d.Collateral.DecodeOutput("balanceOf", outputs[at])[0]!, (BigInteger)d.Loan.DecodeOutput("balanceOf", outputs[at + 1])[0]!));
-        }
-        _balances = balances;
-        _startBalances ??= balances;
-        _positions = state.Positions.Select((p, i) => new PositionSnapshot(i, p.Collateral, state.Borrowed(p), Health(state, p))).ToList();
+        return ((double)state.Price / _priceUnit, state.Positions.Select((p, i) => new PositionSnapshot(i, p.Collateral, state.Borrowed(p), Health(state, p))).ToList());
     }
 
-    public void Started() => PositionsCsvWriter.Write(Path.Combine(_directory, "positions-start.csv"), Records());
-
-    public bool PlanKeeper(int block, OraclePushDecision decision, List<TransactionRequest> transactions)
-    {
-        var d = _world.Deployment;
-        _pushedPrice = null;
-        if (decision.Push)
-        {
-            transactions.Add(d.Feed.PushAnswer(d.Owner, WorldKit.Answer(decision.Price), Tips.Keeper(BlockPipeline.KeeperGas)));
-            _pushedPrice = WorldKit.Answer(decision.Price) * _oracleScale;
-        }
-        return decision.Push;
-    }
-
-    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
-        _liquidators.Plan(block, new LiquidationView(_positions, _world.Borrowers, _oraclePrice, _pool, _balances), conditions, transactions);
-
-    /// <summary>Borrowers on Morpho are passive in this build (the adapter refuses other behaviours).</summary>
-    public void PlanAgents(int block, List<TransactionRequest> transactions)
-    {
-    }
-
-    /// <summary>
-    /// Liquidations from Morpho's events, bad debt from their badDebtAssets. The collateral shortfall
-    /// of a written-off position is what its collateral was worth less than its debt at the oracle
-    /// (the state read is the block's start), at most the bad debt.
-    /// </summary>
-    public LiquidationTally Account(int block, MinedBlock mined)
-    {
-        var u = _world.Units;
-        var state = State;
-        var succeeded = new int[_world.Liquidators.Count];
-        BigInteger seized = 0, repaid = 0, badDebt = 0, shortfall = 0;
-        var liquidations = 0;
-        foreach (var e in _world.Deployment.DecodeLiquidations(mined.Logs))
-        {
-            liquidations++;
-            seized += e.SeizedAssets;
-            repaid += e.RepaidAssets;
-            badDebt += e.BadDebtAssets;
-            _liquidators.Landed(block, e.Borrower);
-            if (e.BadDebtAssets > 0 && _borrowerIndex.TryGetValue(e.Borrower, out var b))
-            {
-                var before = state.Positions[b];
-                var uncovered = state.Borrowed(before) - u.CollateralToLoan(before.Collateral, _oraclePrice);
-                shortfall += BigInteger.Clamp(uncovered, 0, e.BadDebtAssets);
-            }
-            if (_botIndex.TryGetValue(e.Caller, out var i))
-            {
-                succeeded[i]++;
-                _liquidators.Acquired(i, block);
-            }
-        }
-        var failed = _liquidators.Failed(succeeded, mined);
-        return new LiquidationTally(liquidations, u.CollateralWhole(seized), u.LoanWhole(repaid), u.LoanWhole(badDebt), 0, failed, u.LoanWhole(shortfall));
-    }
-
-    public void Completed(BlockMetrics block)
-    {
-    }
-
-    public double LiquidatorGain(double finalPrice) => LiquidatorBook.Gain(_world.Units, _startBalances ?? _balances, _balances, finalPrice);
-
-    public IReadOnlyList<(string Metric, double? Value)> Finish()
-    {
-        PositionsCsvWriter.Write(Path.Combine(_directory, "positions-end.csv"), Records());
-        return _liquidators.LagMetrics();
-    }
-
-    public void Dispose()
-    {
-    }
+    protected override void KeeperPlanned(OraclePushDecision decision, List<TransactionRequest> transactions) =>
+        _pushedPrice = decision.Push ? WorldKit.Answer(decision.Price) * _oracleScale : null;
 
     /// <summary>
     /// The bot's repay amount as the one liquidate call the position can bear (type(uint256).max: all of
@@ -189,14 +68,49 @@ internal sealed class MorphoBlueRun : IProtocolRun
     /// of the same position in the same block (checked on 3 seeds). Which positions to liquidate is still
     /// decided on the block-start state.
     /// </summary>
-    private TransactionRequest Liquidate(Address liquidator, Address borrower, BigInteger repay, TxOptions options)
+    protected override TransactionRequest Liquidate(Address liquidator, Address borrower, BigInteger repay, TxOptions options)
     {
         var state = _pushedPrice is { } p ? State with { Price = p } : State;
-        var position = state.Positions[_borrowerIndex[borrower]];
+        var position = state.Positions[BorrowerIndex[borrower]];
         var (seized, repaidShares) = MorphoLiquidationSizing.For(state, position, _incentiveFactor, repay);
-        var d = _world.Deployment;
+        var d = Deployment;
         return repaidShares > 0 ? d.LiquidateRepaying(liquidator, borrower, repaidShares, options) : d.LiquidateSeizing(liquidator, borrower, seized, options);
     }
+
+    protected override IReadOnlyList<DebtLiquidation> DecodeLiquidations(IEnumerable<LogEntry> logs) =>
+        Deployment.DecodeLiquidations(logs).Select(e => new DebtLiquidation(e.Borrower, e.Caller, e.SeizedAssets, e.RepaidAssets, e.BadDebtAssets)).ToList();
+
+    /// <summary>
+    /// Bad debt from the events' badDebtAssets. The collateral shortfall of a written-off position is
+    /// what its collateral was worth less than its debt at the oracle, at most the bad debt.
+    /// </summary>
+    protected override (double BadDebt, double CollateralShortfall) Losses(IReadOnlyList<DebtLiquidation> liquidations)
+    {
+        var u = Units;
+        var state = State;
+        BigInteger badDebt = 0, shortfall = 0;
+        foreach (var e in liquidations)
+        {
+            badDebt += e.WrittenOff;
+            if (e.WrittenOff > 0 && BorrowerIndex.TryGetValue(e.Borrower, out var b))
+            {
+                var before = state.Positions[b];
+                var uncovered = state.Borrowed(before) - u.CollateralToLoan(before.Collateral, OraclePrice);
+                shortfall += BigInteger.Clamp(uncovered, 0, e.WrittenOff);
+            }
+        }
+        return (u.LoanWhole(badDebt), u.LoanWhole(shortfall));
+    }
+
+    protected override IEnumerable<PositionRecord> Records()
+    {
+        var state = State;
+        return state.Positions.Select(p => PositionsCsvWriter.Record(
+            p.User.ToString(), p.Collateral, state.Borrowed(p), HealthWad(state, p), Deployment.Params.Lltv, Units));
+    }
+
+    /// <summary>Morpho's incentive on the repaid value, from the factor Morpho computes on-chain.</summary>
+    private static double Bonus(BigInteger incentiveFactor) => ((double)incentiveFactor / 1e18) - 1;
 
     /// <summary>
     /// maxBorrow / borrowed as a double, kept on the side of 1 that Morpho's exact integer rule puts it,
@@ -208,7 +122,7 @@ internal sealed class MorphoBlueRun : IProtocolRun
         if (borrowed.IsZero)
             return double.MaxValue;
         var health = (double)HealthWad(state, position) / 1e18;
-        var healthy = state.IsHealthy(position, _world.Deployment.Params.Lltv);
+        var healthy = state.IsHealthy(position, Deployment.Params.Lltv);
         return healthy ? Math.Max(health, 1) : Math.Min(health, Math.BitDecrement(1.0));
     }
 
@@ -216,13 +130,6 @@ internal sealed class MorphoBlueRun : IProtocolRun
     {
         var borrowed = state.Borrowed(position);
         return borrowed.IsZero ? HealthCap
-            : BigInteger.Min(HealthCap, MorphoMath.MaxBorrow(position.Collateral, state.Price, _world.Deployment.Params.Lltv) * BigInteger.Pow(10, 18) / borrowed);
-    }
-
-    private List<PositionRecord> Records()
-    {
-        var state = State;
-        return state.Positions.Select(p => PositionsCsvWriter.Record(
-            p.User.ToString(), p.Collateral, state.Borrowed(p), HealthWad(state, p), _world.Deployment.Params.Lltv, _world.Units)).ToList();
+            : BigInteger.Min(HealthCap, MorphoMath.MaxBorrow(position.Collateral, state.Price, Deployment.Params.Lltv) * BigInteger.Pow(10, 18) / borrowed);
     }
 }

@@ -7,7 +7,7 @@ using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.AaveV3;
 using ProtocolLab.Protocols.Lending;
-using ProtocolLab.Protocols.Markets;
+using ProtocolLab.Protocols.Tests.Support;
 
 namespace ProtocolLab.Protocols.Tests.AaveV3;
 
@@ -39,15 +39,10 @@ public sealed class AaveV3KitIntegrationTests : IAsyncLifetime
         _session = new ChainSession(_rpc);
         _aave = await AaveV3Kit.DeployAsync(_session, ArtifactStore.ForRepository(RepoRoot.Find()), _anvil.Accounts[0], new AaveV3KitOptions
         {
-            Collateral = new TokenConfig("Wrapped Ether", "WETH", 18),
-            Loan = new TokenConfig("USD Coin", "USDC", 6),
-            PairCollateralReserve = 1_000 * Weth,
-            PairLoanReserve = 2_000_000 * Usdc,
-            InitialAnswer = StartPrice,
+            Market = TestMarkets.WethUsdc(StartPrice, 10_000_000 * Usdc),
             Ltv = Wad.Of(0.80),
             LiquidationThreshold = Wad.Of(0.85),
             Bonus = Wad.Of(0.05),
-            LenderSupply = 10_000_000 * Usdc,
         });
         await _session.Dev.SetAutomineAsync(false);
     }

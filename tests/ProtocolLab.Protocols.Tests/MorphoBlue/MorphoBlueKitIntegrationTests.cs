@@ -6,9 +6,8 @@ using ProtocolLab.Chain.Devnets;
 using ProtocolLab.Chain.Hex;
 using ProtocolLab.Chain.Rpc;
 using ProtocolLab.Protocols.Lending;
-using ProtocolLab.Protocols.Markets;
 using ProtocolLab.Protocols.MorphoBlue;
-using ProtocolLab.Protocols.Tests.AaveV3;
+using ProtocolLab.Protocols.Tests.Support;
 
 namespace ProtocolLab.Protocols.Tests.MorphoBlue;
 
@@ -44,13 +43,8 @@ public sealed class MorphoBlueKitIntegrationTests : IAsyncLifetime
         _session = new ChainSession(_rpc);
         _morpho = await MorphoBlueKit.DeployAsync(_session, ArtifactStore.ForRepository(RepoRoot.Find()), _anvil.Accounts[0], new MorphoBlueKitOptions
         {
-            Collateral = new TokenConfig("Wrapped Ether", "WETH", 18),
-            Loan = new TokenConfig("USD Coin", "USDC", 6),
-            PairCollateralReserve = 1_000 * Weth,
-            PairLoanReserve = 2_000_000 * Usdc,
-            InitialAnswer = StartAnswer,
+            Market = TestMarkets.WethUsdc(StartAnswer, LenderSupply),
             Lltv = Lltv,
-            LenderSupply = LenderSupply,
         });
         await _session.Dev.SetAutomineAsync(false);
     }

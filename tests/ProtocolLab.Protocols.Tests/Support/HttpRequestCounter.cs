@@ -1,4 +1,4 @@
-namespace ProtocolLab.Protocols.Tests.AaveV3;
+namespace ProtocolLab.Protocols.Tests.Support;
 
 /// <summary>Counts HTTP requests to the node, so a test can tell one JSON-RPC batch from many calls.</summary>
 internal sealed class HttpRequestCounter() : DelegatingHandler(new SocketsHttpHandler())
