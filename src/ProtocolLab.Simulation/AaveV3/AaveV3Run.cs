@@ -114,5 +114,17 @@ internal sealed class AaveV3Run : ExternalLendingRun<AaveV3Deployment>
     private static BigInteger FromBps(double fraction) => Wad.One * (long)Math.Round(fraction * 10_000) / 10_000;
 
     /// <summary>Aave's close factor for a health factor: 50% above 0.95, 100% at or below it.</summary>
+    /// <summary>
+    /// The WETH reserve's threshold and bonus as configured (the risk steward's last terms, or the
+    /// design's); the close factor above HF 0.95 (Aave repays 100% below it). Aave has no fund here.
+    /// </summary>
+    protected override MarginStateRecord MarginState(int block)
+    {
+        var terms = _steward?.Terms;
+        return new MarginStateRecord(
+            block, terms?.LiquidationThreshold ?? World.Design.Base.LiquidationThreshold, terms?.Bonus ?? World.Design.Base.Bonus, RealCloseFactor(1),
+            null, null, null, null, null, null);
+    }
+
     private static double RealCloseFactor(double healthFactor) => healthFactor > FullCloseHealthFactor ? 0.5 : 1;
 }

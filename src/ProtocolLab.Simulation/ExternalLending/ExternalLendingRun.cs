@@ -26,6 +26,7 @@ internal abstract class ExternalLendingRun<TDeployment> : IProtocolRun
     private readonly string _directory;
     private readonly LiquidatorBook _liquidators;
     private readonly Dictionary<Address, int> _botIndex;
+    private readonly MarginStateCsvWriter _margin;
     private IReadOnlyList<(BigInteger Collateral, BigInteger Loan)> _balances = [];
     private IReadOnlyList<(BigInteger Collateral, BigInteger Loan)>? _startBalances;
     private IReadOnlyList<PositionSnapshot> _positions = [];
@@ -39,6 +40,7 @@ internal abstract class ExternalLendingRun<TDeployment> : IProtocolRun
         _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
         BorrowerIndex = world.Borrowers.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
         _liquidators = new LiquidatorBook(world.Liquidators, world.Venue, defaultTerms, world.Units, Liquidate);
+        _margin = MarginStateCsvWriter.Create(Path.Combine(directory, MarginStateCsvWriter.FileName));
     }
 
     public double OraclePrice { get; private set; }
@@ -130,9 +132,7 @@ internal abstract class ExternalLendingRun<TDeployment> : IProtocolRun
         return new LiquidationTally(liquidations.Count, u.CollateralWhole(seized), u.LoanWhole(repaid), badDebt, 0, failed, shortfall);
     }
 
-    public void Completed(BlockMetrics block)
-    {
-    }
+    public void Completed(BlockMetrics block) => _margin.Append(MarginState(block.Block));
 
     public double LiquidatorGain(double finalPrice) => LiquidatorBook.Gain(Units, _startBalances ?? _balances, _balances, finalPrice);
 
@@ -142,9 +142,10 @@ internal abstract class ExternalLendingRun<TDeployment> : IProtocolRun
         return _liquidators.LagMetrics();
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _margin.Dispose();
+
+    /// <summary>The collateral's liquidation terms in force at the end of <paramref name="block"/>, for margin-state.csv.</summary>
+    protected abstract MarginStateRecord MarginState(int block);
 
     /// <summary>The protocol's part of the block's read: its oracle price and every borrower's position, in <see cref="World"/>'s borrower order.</summary>
     protected abstract IEnumerable<TransactionRequest> ProtocolCalls();

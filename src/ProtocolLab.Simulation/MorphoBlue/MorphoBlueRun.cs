@@ -110,6 +110,10 @@ internal sealed class MorphoBlueRun : ExternalLendingRun<MorphoBlueDeployment>
     }
 
     /// <summary>Morpho's incentive on the repaid value, from the factor Morpho computes on-chain.</summary>
+    /// <summary>The market's immutable LLTV and the incentive Morpho derives from it; a liquidation may repay the whole debt.</summary>
+    protected override MarginStateRecord MarginState(int block) =>
+        new(block, (double)Deployment.Params.Lltv / 1e18, Bonus(Deployment.IncentiveFactor), 1, null, null, null, null, null, null);
+
     private static double Bonus(BigInteger incentiveFactor) => ((double)incentiveFactor / 1e18) - 1;
 
     /// <summary>

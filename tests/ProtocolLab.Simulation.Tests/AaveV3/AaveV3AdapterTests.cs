@@ -106,6 +106,13 @@ public sealed class AaveV3StewardRunTests
         Assert.Equal([0.80], EndThresholds("fixed"));
         Assert.Equal([0.75], EndThresholds("steward"));
 
+        // And margin-state.csv follows the reserve block by block: 0.80 until the crash, one 0.005 step
+        // a block over blocks 3-12, then 0.75; the fixed reserve's row never moves
+        double Threshold(IReadOnlyDictionary<string, string> row) => double.Parse(row["threshold"], System.Globalization.CultureInfo.InvariantCulture);
+        var steward = run.Csv(scenario, "steward", ProtocolLab.Simulation.Results.MarginStateCsvWriter.FileName).Select(Threshold).ToList();
+        Assert.All(steward.Select((t, b) => (t, b)), x => Assert.Equal(0.80 - (0.005 * Math.Clamp(x.b - 2, 0, 10)), x.t, tolerance: 1e-9));
+        Assert.All(run.Csv(scenario, "fixed", ProtocolLab.Simulation.Results.MarginStateCsvWriter.FileName), r => Assert.Equal(("0.8", "0.5"), (r["threshold"], r["closeFactor"])));
+
         // And the tighter reserve liquidates every position the fixed one does, and more
         static HashSet<string> Liquidated(EngineRun run, Scenario scenario, string design)
         {

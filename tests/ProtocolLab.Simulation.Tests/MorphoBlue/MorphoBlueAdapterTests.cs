@@ -70,6 +70,18 @@ public sealed class MorphoBlueAdapterTests
         Assert.Equal(expectedBadDebt, summary.BadDebt, 0.01);
         Assert.True(summary.FirstLiquidationBlock > step.AtBlock);
         Assert.Equal(summary.MaxFundamentalDrawdown, summary.MaxOracleDrawdown, 9);
+
+        // And margin-state.csv holds the market's immutable terms every block: the LLTV, its incentive, a full close
+        var state = run.Csv(scenario, scenario.Protocol.Designs[0].Name, ProtocolLab.Simulation.Results.MarginStateCsvWriter.FileName);
+        Assert.Equal(scenario.Blocks + 1, state.Count);
+        static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(state, r =>
+        {
+            Assert.Equal(lltv, Number(r["threshold"]), 1e-12);
+            Assert.Equal(incentive - 1, Number(r["bonus"]), 1e-9);
+            Assert.Equal(1.0, Number(r["closeFactor"]));
+        });
+
     }
 
     [Theory]
