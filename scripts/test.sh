@@ -16,9 +16,9 @@ npx --no-install hardhat test solidity 2>&1 | tee "$log_dir/sol.txt"
 echo "== gas snapshot (fails on a change of more than 5%) =="
 npx --no-install hardhat test solidity contracts/test/gas/Gas.t.sol --snapshot-check --tolerance 5
 
-echo "== C# tests =="
+echo "== C# tests (one test project at a time: each runs its own anvils in parallel, and the CLI's signal tests need the machine not to be saturated) =="
 status=0
-dotnet test ProtocolLab.sln --no-build --nologo 2>&1 | tee "$log_dir/cs.txt" || status=$?
+dotnet test ProtocolLab.sln --no-build --nologo -m:1 2>&1 | tee "$log_dir/cs.txt" || status=$?
 
 # One closing line over both runners: "N passed, N failed".
 sum() { { grep -Eo "$1" "$2" || true; } | { grep -Eo '[0-9]+' || true; } | awk '{s+=$1} END {print s+0}'; }

@@ -23,14 +23,20 @@ public sealed record AnvilSettings(string Snapshot, bool Automine, bool AutoImpe
         return new AnvilSettings(snapshot, automine, impersonating, baseFee, gasLimit);
     }
 
-    /// <summary>Back to the snapshot and the settings; never cancelled, since an interrupted run must restore too.</summary>
+    /// <summary>
+    /// Back to the snapshot and the settings; never cancelled, since an interrupted run must restore too.
+    /// A run stopped between its sends and its evm_mine leaves transactions in the pool, which a node
+    /// that automines would mine the moment automine is back: the pool is emptied first.
+    /// </summary>
     public async Task RestoreAsync(IDevnet node)
     {
+        await node.Rpc.CallAsync("anvil_dropAllTransactions", CancellationToken.None).ConfigureAwait(false);
         if (!await node.Dev.RevertAsync(Snapshot, CancellationToken.None).ConfigureAwait(false))
             throw new Contracts.UnexpectedNodeAnswerException($"{node.RpcUrl}: evm_revert to the snapshot {Snapshot} taken before the run failed; the node keeps the run's blocks");
         await node.Dev.SetAutoImpersonateAsync(AutoImpersonate, CancellationToken.None).ConfigureAwait(false);
         await node.Dev.SetBlockGasLimitAsync(BlockGasLimit, CancellationToken.None).ConfigureAwait(false);
         await node.Dev.SetNextBlockBaseFeePerGasAsync(NextBaseFee, CancellationToken.None).ConfigureAwait(false);
+        await node.Rpc.CallAsync("anvil_dropAllTransactions", CancellationToken.None).ConfigureAwait(false);
         await node.Dev.SetAutomineAsync(Automine, CancellationToken.None).ConfigureAwait(false);
     }
 
