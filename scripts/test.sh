@@ -16,7 +16,7 @@ npx --no-install hardhat test solidity 2>&1 | tee "$log_dir/sol.txt"
 echo "== gas snapshot (fails on a change of more than 5%) =="
 npx --no-install hardhat test solidity contracts/test/gas/Gas.t.sol --snapshot-check --tolerance 5
 
-echo "== C# tests (one test project at a time: each runs its own anvils in parallel, and the CLI's signal tests need the machine not to be saturated) =="
+echo "== C# tests (one test project at a time: each starts its own anvils in parallel already) =="
 status=0
 dotnet test ProtocolLab.sln --no-build --nologo -m:1 2>&1 | tee "$log_dir/cs.txt" || status=$?
 

@@ -22,8 +22,26 @@ internal sealed class SignalledCli : IDisposable
 
     public int Id => _process.Id;
 
-    public static SignalledCli Start(params string[] args) =>
-        new(Process.Start(CliProcess.StartInfo(args)) ?? throw new InvalidOperationException("could not start protocollab"));
+    /// <summary>
+    /// Starts the CLI with SIGINT at its default disposition, as a terminal gives it: a process started
+    /// from a background job (CI's shell, nohup ... &amp;) inherits SIGINT ignored, and then rightly never
+    /// sees a Ctrl-C. env(1) resets it and execs the CLI, so the pid is the CLI's.
+    /// </summary>
+    public static SignalledCli Start(params string[] args)
+    {
+        var cli = CliProcess.StartInfo(args);
+        var start = new ProcessStartInfo("env")
+        {
+            WorkingDirectory = cli.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(cli.FileName);
+        foreach (var arg in cli.ArgumentList)
+            start.ArgumentList.Add(arg);
+        return new(Process.Start(start) ?? throw new InvalidOperationException("could not start protocollab"));
+    }
 
     /// <summary>Waits until <paramref name="file"/> has at least <paramref name="lines"/> lines: the run is under way.</summary>
     public async Task WaitForLinesAsync(string file, int lines, TimeSpan timeout)
