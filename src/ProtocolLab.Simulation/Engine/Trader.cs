@@ -17,6 +17,9 @@ internal enum TradeRole
     /// <summary>An options writer's delta hedger.</summary>
     Hedging,
 
+    /// <summary>A liquidity provider adding to or removing from the pair (agents.liquidityProviders).</summary>
+    Liquidity,
+
     /// <summary>An account the world does not name (a scripted or external actor).</summary>
     Other,
 }

@@ -3,13 +3,13 @@ using System.Text;
 
 namespace ProtocolLab.Simulation.Results;
 
-/// <summary>One swap on the pair, whole units: who traded, which way, how much, at what price.</summary>
-/// <param name="Side"><c>sell</c> when collateral went into the pair, <c>buy</c> when it came out.</param>
-/// <param name="Price">Execution price, loan per collateral (fees and impact included).</param>
+/// <summary>One swap on the pair, or liquidity added or removed, whole units: who, which way, how much, at what price.</summary>
+/// <param name="Side"><c>sell</c> when collateral went into the pair, <c>buy</c> when it came out; <c>add</c> and <c>remove</c> for liquidity.</param>
+/// <param name="Price">Execution price, loan per collateral (fees and impact included); for liquidity, the ratio it moved at.</param>
 internal sealed record TradeRecord(int Block, string Transaction, string Role, string Actor, string Account, string Side, double Collateral, double Loan, double Price);
 
 /// <summary>
-/// Writes trades.csv, the run's trade ledger: one row per swap on the pair in block and log order.
+/// Writes trades.csv, the run's trade ledger: one row per swap on the pair, or liquidity move, in block and log order.
 /// UTF-8 without byte-order mark, LF line ends, flushed after every block.
 /// </summary>
 internal sealed class TradesCsvWriter : IDisposable

@@ -180,7 +180,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
         using var protocolRun = await adapter.StartRunAsync(run, directory, SeededRandom.ForStream(scenario.Seed, run, "agents"), cancellationToken);
         var path = PricePathFactory.Create(scenario, SeededRandom.ForStream(scenario.Seed, run, "price-path"));
         var liquidity = providers.StartRun(path);
-        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, new TradeLedger(adapter, desk), liquidity);
+        var pipeline = new BlockPipeline(adapter, protocolRun, path, desk, blockSpace, new TradeLedger(adapter, desk, providers), liquidity);
         var blocks = new List<BlockMetrics>(scenario.Blocks + 1);
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Simulation.Tests.Engine;
@@ -61,6 +62,15 @@ public sealed class LiquidityProvidersTests
         Assert.Equal(CrashBlock + 1, left);
         var back = reserves.FindIndex(left, r => r > 0.7 * reserves[0]);
         Assert.Equal(CrashBlock + 1 + 5, back);
+
+        // And the trade ledger has both moves under the provider's name, in those blocks: what it took
+        // out of the loan side is what the reserve lost in that block, net of that block's swaps
+        var moves = run.Trades(scenario, "fixed").Where(t => t["role"] == "liquidity").ToList();
+        Assert.Equal([("lp", "remove", left), ("lp", "add", back)], moves.Select(t => (t["actor"], t["side"], int.Parse(t["block"], CultureInfo.InvariantCulture))));
+        var swaps = run.Trades(scenario, "fixed").Where(t => t["role"] != "liquidity" && int.Parse(t["block"], CultureInfo.InvariantCulture) == left)
+            .Sum(t => (t["side"] == "sell" ? 1 : -1) * double.Parse(t["loan"], CultureInfo.InvariantCulture));
+        var removed = double.Parse(moves[0]["loan"], CultureInfo.InvariantCulture);
+        Assert.Equal(reserves[left - 1] - reserves[left], removed + swaps, tolerance: 1e-6 * reserves[0]);
     }
 
     [Fact]
