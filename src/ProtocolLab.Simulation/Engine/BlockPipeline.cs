@@ -91,14 +91,15 @@ internal sealed class BlockPipeline(IProtocolAdapter adapter, IProtocolRun run, 
     /// <summary>A block's prices, underwater and liquidatable positions are read after it is mined, at the start of the next.</summary>
     private void Complete(BlockMetrics pending, Action<BlockMetrics> onBlock)
     {
+        var liquidatable = run.Liquidatable;
         var block = pending with
         {
             PairPrice = _pool.SpotPrice(_units),
             PairLoanReserve = _units.LoanWhole(_pool.Loan),
             OraclePrice = run.OraclePrice,
             PositionsUnderwater = run.PositionsUnderwater,
-            LiquidatablePositions = run.Liquidatable.Positions,
-            LiquidatableDebt = run.Liquidatable.Debt,
+            LiquidatablePositions = liquidatable.Positions,
+            LiquidatableDebt = liquidatable.Debt,
         };
         run.Completed(block);
         onBlock(block);

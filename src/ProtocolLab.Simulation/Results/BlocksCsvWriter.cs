@@ -1,4 +1,3 @@
-using System.Text;
 using ProtocolLab.Simulation.Metrics;
 
 namespace ProtocolLab.Simulation.Results;
@@ -10,23 +9,19 @@ namespace ProtocolLab.Simulation.Results;
 /// </summary>
 public sealed class BlocksCsvWriter : IDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly CsvFile _file;
 
-    public BlocksCsvWriter(Stream stream, bool ownsStream = false)
-    {
-        _writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: !ownsStream) { NewLine = "\n" };
-        _writer.WriteLine(string.Join(',', BlockRecordFormat.Fields));
-        _writer.Flush();
-    }
+    public BlocksCsvWriter(Stream stream, bool ownsStream = false) =>
+        _file = new CsvFile(stream, string.Join(',', BlockRecordFormat.Fields), ownsStream);
 
     public static BlocksCsvWriter Create(string path) =>
         new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), ownsStream: true);
 
     public void Append(BlockMetrics block)
     {
-        _writer.WriteLine(string.Join(',', BlockRecordFormat.Values(block).Select(v => v ?? "")));
-        _writer.Flush();
+        _file.Row(BlockRecordFormat.Values(block));
+        _file.Flush();
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _file.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ProtocolLab.Simulation.Results;
 
@@ -42,30 +41,24 @@ internal sealed class MarginStateCsvWriter : IDisposable
 
     public const string Header = "block,threshold,bonus,closeFactor,targetThreshold,targetBonus,volatility,depth,insuranceFund,socializedLoss,liquidationsPaused,breakerTrips";
 
-    private readonly StreamWriter _writer;
+    private readonly CsvFile _file;
 
-    public MarginStateCsvWriter(Stream stream, bool ownsStream = false)
-    {
-        _writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: !ownsStream) { NewLine = "\n" };
-        _writer.WriteLine(Header);
-        _writer.Flush();
-    }
+    private MarginStateCsvWriter(string path) => _file = CsvFile.Create(path, Header);
 
-    public static MarginStateCsvWriter Create(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), ownsStream: true);
+    public static MarginStateCsvWriter Create(string path) => new(path);
 
     public void Append(MarginStateRecord r)
     {
-        _writer.WriteLine(string.Join(',',
+        _file.Row([
             r.Block.ToString(CultureInfo.InvariantCulture),
             ResultFormat.Number(r.Threshold), ResultFormat.Number(r.Bonus), ResultFormat.Number(r.CloseFactor),
             Cell(r.TargetThreshold), Cell(r.TargetBonus), Cell(r.Volatility), Cell(r.Depth), Cell(r.InsuranceFund), Cell(r.SocializedLoss),
-            r.LiquidationsPaused is { } paused ? (paused ? "true" : "false") : "",
-            r.BreakerTrips?.ToString(CultureInfo.InvariantCulture) ?? ""));
-        _writer.Flush();
+            r.LiquidationsPaused is { } paused ? (paused ? "true" : "false") : null,
+            r.BreakerTrips?.ToString(CultureInfo.InvariantCulture)]);
+        _file.Flush();
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _file.Dispose();
 
-    private static string Cell(double? value) => value is { } v ? ResultFormat.Number(v) ?? "" : "";
+    private static string? Cell(double? value) => value is { } v ? ResultFormat.Number(v) : null;
 }

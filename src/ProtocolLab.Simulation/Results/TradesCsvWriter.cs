@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ProtocolLab.Simulation.Results;
 
@@ -18,28 +17,22 @@ internal sealed class TradesCsvWriter : IDisposable
 
     public const string Header = "block,transaction,role,actor,account,side,collateral,loan,price";
 
-    private readonly StreamWriter _writer;
+    private readonly CsvFile _file;
 
-    public TradesCsvWriter(Stream stream, bool ownsStream = false)
-    {
-        _writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: !ownsStream) { NewLine = "\n" };
-        _writer.WriteLine(Header);
-        _writer.Flush();
-    }
+    private TradesCsvWriter(string path) => _file = CsvFile.Create(path, Header);
 
-    public static TradesCsvWriter Create(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), ownsStream: true);
+    public static TradesCsvWriter Create(string path) => new(path);
 
     public void Append(IReadOnlyList<TradeRecord> trades)
     {
         foreach (var t in trades)
         {
-            _writer.WriteLine(string.Join(',',
+            _file.Row([
                 t.Block.ToString(CultureInfo.InvariantCulture), t.Transaction, t.Role, t.Actor, t.Account, t.Side,
-                ResultFormat.Number(t.Collateral), ResultFormat.Number(t.Loan), ResultFormat.Number(t.Price)));
+                ResultFormat.Number(t.Collateral), ResultFormat.Number(t.Loan), ResultFormat.Number(t.Price)]);
         }
-        _writer.Flush();
+        _file.Flush();
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _file.Dispose();
 }

@@ -27,14 +27,12 @@ internal static class PopulationSectionParser
     {
         foreach (var drawn in new[] { "borrowers", "size", "leverage", "openingPrice" })
         {
-            if (population.Node.Children.TryGetValue(new YamlScalarNode(drawn), out var node))
+            if (population.Value(drawn, required: false, "") is { } node)
                 population.Errors.Add(node, population.FieldPath(drawn), $"expected no {drawn} with positions (the file gives every position), found one");
         }
         var file = population.Text("positions", s => s.Trim().Length > 0, "a CSV file path relative to the scenario file");
         var behaviours = ParseBehaviours(population);
         var same = population.Boolean("sameForEveryRun", false);
-        foreach (var drawn in new[] { "borrowers", "size", "leverage", "openingPrice" })
-            population.Value(drawn, required: false, "");
         population.RejectUnknownFields();
         IReadOnlyList<ImportedPosition> imported = [];
         byte[]? bytes = null;
