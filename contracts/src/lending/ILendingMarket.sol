@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {AggregatorV3Interface} from "../interfaces/AggregatorV3Interface.sol";
 import {IMarginModel, MarginParams} from "../margin/IMarginModel.sol";
+import {ILiquidationModule} from "./ILiquidationModule.sol";
 import {IMarketGuard} from "./IMarketGuard.sol";
 import {RateParams} from "./libraries/RateLib.sol";
 
@@ -46,6 +47,10 @@ interface ILendingMarket {
     event InsuranceShareSet(uint256 insuranceShare);
     event DustThresholdSet(uint256 dustThreshold);
     event GuardSet(address indexed guard);
+    event LiquidationModuleSet(address indexed module);
+    /// @notice The liquidation module took `borrower`'s position whole: `debt` (in `shares` borrow shares)
+    ///         moved onto the module's account and `collateral` to the module.
+    event PositionTransferred(address indexed borrower, address indexed module, uint256 debt, uint256 shares, uint256 collateral);
     event RateParamsSet(uint256 baseRatePerYear, uint256 slope1PerYear, uint256 slope2PerYear, uint256 kink);
 
     // ---------------------------------------------------------------- lenders
@@ -94,6 +99,26 @@ interface ILendingMarket {
         external
         returns (uint256 repaid, uint256 seized, uint256 badDebt);
 
+    /// @notice Repays exactly `shares` of the caller's borrow shares, paying their value rounded up.
+    /// @dev Lets an account clear its debt to the last share (a liquidation module settling one auction of
+    ///      several). Reverts AmountIsZero, PositionHasNoDebt, and RepayExceedsDebtShares above its shares.
+    function repayShares(uint256 shares) external returns (uint256 assets);
+
+    // ---------------------------------------------------------------- liquidation module
+
+    /// @notice The liquidation module takes `borrower`'s liquidatable position whole: its borrow shares move
+    ///         onto the module's account (they keep accruing interest there, so lenders stay owed) and its
+    ///         collateral is sent to the module. Module only.
+    /// @dev Same checks as `liquidate`: the guard (LiquidationsPaused), a debt (PositionHasNoDebt) and a
+    ///      health factor below 1 at a fresh oracle answer (PositionNotLiquidatable). Reverts
+    ///      CallerIsNotLiquidationModule for any other caller.
+    function transferPosition(address borrower) external returns (uint256 debt, uint256 shares, uint256 collateral);
+
+    /// @notice Writes off `shares` of the module's borrow shares as bad debt of `borrower` (the position the
+    ///         module took and could not raise enough for): the insurance fund pays first, lenders absorb the
+    ///         rest pro rata. Module only.
+    function writeOff(address borrower, uint256 shares) external returns (uint256 badDebt);
+
     /// @notice Accrues interest up to now. Anyone may call.
     function accrueInterest() external;
 
@@ -113,6 +138,11 @@ interface ILendingMarket {
     /// @notice Sets the guard asked before every liquidation and borrow (a circuit breaker); address(0)
     ///         removes it. Owner only.
     function setGuard(IMarketGuard newGuard) external;
+
+    /// @notice Sets the liquidation module (an auction house or a backstop pool) that takes liquidatable
+    ///         positions, and refuses direct liquidations while it takes them; address(0) restores the
+    ///         market's own liquidation. Owner only.
+    function setLiquidationModule(ILiquidationModule newModule) external;
     function setRateParams(RateParams calldata newRateParams) external;
 
     // ---------------------------------------------------------------- views
@@ -120,6 +150,7 @@ interface ILendingMarket {
     function collateralToken() external view returns (IERC20Metadata);
     function loanToken() external view returns (IERC20Metadata);
     function guard() external view returns (IMarketGuard);
+    function liquidationModule() external view returns (ILiquidationModule);
     function oracle() external view returns (AggregatorV3Interface);
     function marginModel() external view returns (IMarginModel);
     /// @notice Max age in seconds of an oracle answer the market accepts.

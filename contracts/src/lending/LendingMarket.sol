@@ -10,6 +10,7 @@ import {Errors} from "../libraries/Errors.sol";
 import {WAD, MathLib} from "../libraries/MathLib.sol";
 import {IMarginModel, MarginParams} from "../margin/IMarginModel.sol";
 import {ILendingMarket} from "./ILendingMarket.sol";
+import {ILiquidationModule} from "./ILiquidationModule.sol";
 import {IMarketGuard} from "./IMarketGuard.sol";
 import {LiquidationLib, LiquidationResult, PriceScale} from "./libraries/LiquidationLib.sol";
 import {RateLib, RateParams} from "./libraries/RateLib.sol";
@@ -46,6 +47,8 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     RateParams public rateParams;
     /// @notice Asked before every liquidation and borrow; address(0) = no guard.
     IMarketGuard public guard;
+    /// @notice Takes liquidatable positions instead of `liquidate` (an auction house, a backstop pool); address(0) = none.
+    ILiquidationModule public liquidationModule;
 
     uint256 public totalSupplyAssets;
     uint256 public totalSupplyShares;
@@ -214,6 +217,7 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
         uint256 debt = p.borrowShares.toAssetsUp(totalBorrowAssets, totalBorrowShares);
         uint256 hf = LiquidationLib.healthFactorDown(p.collateral, debt, m.liquidationThreshold, s);
         if (hf >= WAD) revert Errors.PositionNotLiquidatable(hf);
+        _requireNotRoutedToModule(borrower, debt, p.collateral);
 
         LiquidationResult memory r = LiquidationLib.compute(p.collateral, debt, repayAmount, m, dustThreshold, s);
         (repaid, seized, badDebt) = (r.repaid, r.seized, r.badDebt);
@@ -244,6 +248,64 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
 
         loanToken.safeTransferFrom(msg.sender, address(this), repaid + fee);
         if (seized != 0) collateralToken.safeTransfer(msg.sender, seized);
+    }
+
+    /// @inheritdoc ILendingMarket
+    function repayShares(uint256 shares) external nonReentrant returns (uint256 assets) {
+        if (shares == 0) revert Errors.AmountIsZero();
+        _accrueInterest();
+        Position storage p = positions[msg.sender];
+        if (p.borrowShares == 0) revert Errors.PositionHasNoDebt();
+        if (shares > p.borrowShares) revert Errors.RepayExceedsDebtShares(p.borrowShares, shares);
+        assets = shares.toAssetsUp(totalBorrowAssets, totalBorrowShares);
+        p.borrowShares -= shares;
+        totalBorrowShares -= shares;
+        totalBorrowAssets = totalBorrowAssets.zeroFloorSub(assets);
+        emit Repay(msg.sender, assets, shares);
+        loanToken.safeTransferFrom(msg.sender, address(this), assets);
+    }
+
+    // ---------------------------------------------------------------- liquidation module
+
+    /// @inheritdoc ILendingMarket
+    function transferPosition(address borrower)
+        external
+        nonReentrant
+        returns (uint256 debt, uint256 shares, uint256 collateral)
+    {
+        address module = _onlyLiquidationModule();
+        IMarketGuard g = guard;
+        if (address(g) != address(0) && g.checkLiquidation()) revert Errors.LiquidationsPaused();
+        _accrueInterest();
+        Position storage p = positions[borrower];
+        if (p.borrowShares == 0) revert Errors.PositionHasNoDebt();
+        collateral = p.collateral;
+        debt = p.borrowShares.toAssetsUp(totalBorrowAssets, totalBorrowShares);
+        uint256 threshold = marginModel.params(borrower, collateral).liquidationThreshold;
+        uint256 hf = LiquidationLib.healthFactorDown(collateral, debt, threshold, _freshPriceScale());
+        if (hf >= WAD) revert Errors.PositionNotLiquidatable(hf);
+
+        shares = p.borrowShares;
+        p.borrowShares = 0;
+        p.collateral = 0;
+        positions[module].borrowShares += shares;
+        totalCollateral -= collateral;
+        emit PositionTransferred(borrower, module, debt, shares, collateral);
+        if (collateral != 0) collateralToken.safeTransfer(module, collateral);
+    }
+
+    /// @inheritdoc ILendingMarket
+    function writeOff(address borrower, uint256 shares) external nonReentrant returns (uint256 badDebt) {
+        address module = _onlyLiquidationModule();
+        if (shares == 0) revert Errors.AmountIsZero();
+        _accrueInterest();
+        Position storage p = positions[module];
+        if (shares > p.borrowShares) revert Errors.RepayExceedsDebtShares(p.borrowShares, shares);
+        badDebt = shares.toAssetsUp(totalBorrowAssets, totalBorrowShares);
+        p.borrowShares -= shares;
+        totalBorrowShares -= shares;
+        // The module sold the collateral and raised less than the debt: all of it is a collateral shortfall.
+        _realizeBadDebt(borrower, badDebt, badDebt);
     }
 
     /// @inheritdoc ILendingMarket
@@ -290,6 +352,17 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     function setGuard(IMarketGuard newGuard) external onlyOwner {
         guard = newGuard;
         emit GuardSet(address(newGuard));
+    }
+
+    /// @inheritdoc ILendingMarket
+    function setLiquidationModule(ILiquidationModule newModule) external onlyOwner {
+        ILiquidationModule old = liquidationModule;
+        // A module still owing the market could no longer settle or write off what it holds.
+        if (address(old) != address(0) && positions[address(old)].borrowShares != 0) {
+            revert Errors.LiquidationModuleHoldsDebt(positions[address(old)].borrowShares);
+        }
+        liquidationModule = newModule;
+        emit LiquidationModuleSet(address(newModule));
     }
 
     /// @inheritdoc ILendingMarket
@@ -388,6 +461,21 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
         totalBadDebt += badDebt;
         totalSocializedLoss += socialized;
         emit BadDebtRealized(borrower, badDebt, covered, socialized, collateralShortfall);
+    }
+
+    /// @dev The module's own account holds the debt of the positions it took, with no collateral: never
+    ///      liquidatable directly; a position the module takes now is not either.
+    function _requireNotRoutedToModule(address borrower, uint256 debt, uint256 collateral) internal view {
+        ILiquidationModule module = liquidationModule;
+        if (address(module) == address(0)) return;
+        if (borrower == address(module) || module.takesLiquidation(borrower, debt, collateral)) {
+            revert Errors.LiquidationRoutedToModule(address(module));
+        }
+    }
+
+    function _onlyLiquidationModule() internal view returns (address module) {
+        module = address(liquidationModule);
+        if (module == address(0) || msg.sender != module) revert Errors.CallerIsNotLiquidationModule(msg.sender);
     }
 
     function _requireWithinLtv(address account, Position storage p) internal view {

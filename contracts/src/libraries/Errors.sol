@@ -25,6 +25,14 @@ library Errors {
     error DebtExceedsMaxLtv(uint256 debt, uint256 maxDebt);
     /// @notice The account has no debt to repay or liquidate.
     error PositionHasNoDebt();
+    /// @notice The account asked to repay more borrow shares than it owes.
+    error RepayExceedsDebtShares(uint256 shares, uint256 requested);
+    /// @notice Only the market's liquidation module may take or write off positions.
+    error CallerIsNotLiquidationModule(address caller);
+    /// @notice The liquidation module cannot be replaced while it still owes the market these borrow shares.
+    error LiquidationModuleHoldsDebt(uint256 shares);
+    /// @notice The market's liquidation module takes this position; liquidate through it.
+    error LiquidationRoutedToModule(address module);
     /// @notice A liquidator tried to liquidate their own position.
     error SelfLiquidation();
     /// @notice The position's health factor is at or above 1 (WAD), so it cannot be liquidated.
