@@ -111,4 +111,67 @@ library Errors {
     error LiquidationsPaused();
     /// @notice The market's guard (a circuit breaker) has paused borrowing.
     error BorrowingPaused();
+
+    // ---- dutch auction ----
+    /// @notice A Dutch auction parameter is out of its range (DutchAuctionParams names them).
+    error AuctionParameterOutOfRange(string parameter, uint256 value);
+    /// @notice No auction with this id is running (never kicked, or ended).
+    error AuctionNotRunning(uint256 id);
+    /// @notice The auction is older than `tail` or below `cusp` of its start price: reset it first.
+    error AuctionNeedsReset(uint256 id);
+    /// @notice The auction is fresh: it cannot be reset.
+    error AuctionDoesNotNeedReset(uint256 id);
+    /// @notice The auction's price now is above the taker's limit (oracle format).
+    error AuctionPriceAboveMax(uint256 price, uint256 maxPrice);
+
+    // ---- stability pool ----
+    /// @notice The stability pool's loan balance cannot repay the position's whole debt (loan-token units);
+    ///         the market's own liquidation is the fallback.
+    error PoolCannotCover(uint256 balance, uint256 debt);
+    /// @notice The caller's share of an absorbed position's collateral is above the cap (WAD).
+    error CallerShareTooLarge(uint256 callerShare, uint256 maxCallerShare);
+    /// @notice The deposit is too small to mint one share at the pool's value.
+    error DepositMintsNoShares(uint256 assets);
+    /// @notice Shares are outstanding but the pool holds nothing, so a deposit cannot be priced.
+    error PoolHasNoValue(uint256 totalShares);
+    /// @notice The depositor asked to withdraw more pool shares than it holds.
+    error WithdrawExceedsShares(uint256 shares, uint256 requested);
+
+    // ---- EnglishAuction ----
+    /// @notice An English auction's minimum bid increase must be above 1 (WAD).
+    error BegOutOfRange(uint256 beg);
+    /// @notice An English auction's bid lifetime and maximum length must be positive and fit 32 bits (seconds).
+    error EnglishAuctionDurationOutOfRange(uint256 duration);
+    /// @notice An English auction's liquidation penalty factor must be at least 1 (WAD).
+    error EnglishAuctionChopBelowOne(uint256 chop);
+    /// @notice The liquidation module cannot auction its own market account (it holds every running auction's debt).
+    error EnglishAuctionCannotKickItself();
+    /// @notice No running auction has this id (never kicked, or already dealt).
+    error EnglishAuctionNotFound(uint256 id);
+    /// @notice The current bid expired at `tic` (seconds): the auction can only be dealt.
+    error EnglishAuctionBidExpired(uint256 id, uint256 tic);
+    /// @notice The auction reached its `end` (seconds): it can only be dealt, or ticked if nobody bid.
+    error EnglishAuctionEnded(uint256 id, uint256 end);
+    /// @notice A tend must bid for the whole current lot.
+    error LotMismatch(uint256 lot, uint256 currentLot);
+    /// @notice A tend may not bid above the tab (loan-token units).
+    error BidAboveTab(uint256 bid, uint256 tab);
+    /// @notice A tend must raise the current bid (loan-token units).
+    error BidNotHigher(uint256 bid, uint256 currentBid);
+    /// @notice A tend below the tab must be at least `minimumBid` = current bid x beg, rounded up.
+    error BidIncreaseTooSmall(uint256 bid, uint256 minimumBid);
+    /// @notice The dent phase starts once the bid reached the tab.
+    error TendPhaseNotOver(uint256 currentBid, uint256 tab);
+    /// @notice A dent bids exactly the tab (loan-token units).
+    error DentBidNotTab(uint256 bid, uint256 tab);
+    /// @notice A dent must lower the collateral accepted for the tab.
+    error LotNotLower(uint256 lot, uint256 currentLot);
+    /// @notice A dent must accept at most `maximumLot` = current lot / beg, rounded down.
+    error LotDecreaseTooSmall(uint256 lot, uint256 maximumLot);
+    /// @notice The auction has no bid yet, or its bid has not expired and it has not reached its end.
+    error EnglishAuctionNotFinished(uint256 id);
+    /// @notice Only an auction past its `end` (seconds) can be restarted.
+    error EnglishAuctionNotEnded(uint256 id, uint256 end);
+    /// @notice Only an auction nobody bid on can be restarted.
+    error EnglishAuctionHasBid(uint256 id);
 }

@@ -7,7 +7,7 @@ import {PushFeed} from "../../src/oracle/PushFeed.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 
 /// @notice Drives a CircuitBreaker (10% within 5 blocks, 8-block pause) over a push feed: the price
-///         moves by -15% .. +15% at a time, blocks pass one to three at a time, anyone pokes. After each
+///         moves by -15% .. +15% at a time, blocks pass one to ten at a time, anyone pokes. After each
 ///         poke the handler checks, against every answer it saw poked in the window, what the breaker says.
 contract CircuitBreakerHandler is BaseTest {
     uint256 public constant WINDOW = 5;
@@ -23,6 +23,9 @@ contract CircuitBreakerHandler is BaseTest {
     uint256 public pauseShortened;
     uint256 public pokesPaused;
     uint256 public pokesUnpaused;
+    /// Handler calls this run (reported when a run misses a state).
+    uint256 public calls;
+    uint256 public crashes;
 
     constructor() {
         feed = new PushFeed(8, "WETH / USDC", address(this));
@@ -32,13 +35,28 @@ contract CircuitBreakerHandler is BaseTest {
     }
 
     function movePrice(uint256 seed) external {
+        calls++;
         (, int256 answer,,,) = feed.latestRoundData();
         uint256 next = uint256(answer) * (8500 + bound(seed, 0, 3000)) / 10_000;
         feed.pushAnswer(int256(bound(next, 100e8, 100_000e8)));
     }
 
+    /// @dev A fall of 11% .. 30% poked in the same block, so that every run reaches a paused breaker
+    ///      whatever the fuzzer draws for movePrice; a no-op while paused, so that runs get out of a pause too.
+    function crash(uint256 seed) external {
+        calls++;
+        crashes++;
+        if (breaker.liquidationsPaused()) return;
+        poke(); // the answer before the fall is in the window
+        (, int256 answer,,,) = feed.latestRoundData();
+        uint256 next = uint256(answer) * (7000 + bound(seed, 0, 1900)) / 10_000;
+        feed.pushAnswer(int256(bound(next, 100e8, 100_000e8)));
+        poke();
+    }
+
     function passBlocks(uint256 seed) external {
-        vm.roll(block.number + bound(seed, 1, 3));
+        calls++;
+        vm.roll(block.number + bound(seed, 1, 10));
     }
 
     function poke() public {
@@ -91,10 +109,11 @@ contract CircuitBreakerInvariantsTest is BaseTest {
     }
 
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory selectors = new bytes4[](3);
+        bytes4[] memory selectors = new bytes4[](4);
         selectors[0] = CircuitBreakerHandler.movePrice.selector;
         selectors[1] = CircuitBreakerHandler.passBlocks.selector;
         selectors[2] = CircuitBreakerHandler.poke.selector;
+        selectors[3] = CircuitBreakerHandler.crash.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), selectors);
     }
@@ -112,7 +131,8 @@ contract CircuitBreakerInvariantsTest is BaseTest {
 
     /// Every run must reach both states the invariants speak of: pokes while paused and while not.
     function afterInvariant() public view {
-        assertTrue(handler.pokesPaused() > 0, "the campaign reached a paused breaker");
-        assertTrue(handler.pokesUnpaused() > 1, "the campaign reached an unpaused breaker after set-up");
+        string memory calls = string.concat(" (after ", _str(handler.calls()), " moves and block passes, ", _str(handler.crashes()), " crashes)");
+        assertTrue(handler.pokesPaused() > 0, string.concat("the campaign reached a paused breaker", calls));
+        assertTrue(handler.pokesUnpaused() > 1, string.concat("the campaign reached an unpaused breaker after set-up", calls));
     }
 }

@@ -62,7 +62,7 @@ abstract contract BaseTest {
         return min + (x % (size + 1));
     }
 
-    function _str(uint256 v) private pure returns (string memory) {
+    function _str(uint256 v) internal pure returns (string memory) {
         if (v == 0) return "0";
         uint256 len;
         for (uint256 t = v; t != 0; t /= 10) ++len;

@@ -30,6 +30,18 @@ public sealed record LendingDeployment(
     /// <summary>Set when the market has a CircuitBreaker guard, which the keeper pokes every block.</summary>
     public CircuitBreaker? CircuitBreaker { get; init; }
 
+    /// <summary>Set when the market hands liquidatable positions to a Dutch auction house.</summary>
+    public DutchAuction? DutchAuction { get; init; }
+
+    /// <summary>Set when the market hands liquidatable positions to an English auction house.</summary>
+    public EnglishAuction? EnglishAuction { get; init; }
+
+    /// <summary>Set when a stability pool absorbs the liquidatable positions it can cover.</summary>
+    public StabilityPool? StabilityPool { get; init; }
+
+    /// <summary>The market's liquidation module, whichever it is; null = the market's own liquidation.</summary>
+    public Address? LiquidationModule => DutchAuction?.Address ?? EnglishAuction?.Address ?? StabilityPool?.Address;
+
     /// <summary>The first TWAP source feed, if any, which needs a poke to record observations.</summary>
     public UniV2TwapFeed? TwapFeed => Feeds.Sources.FirstOrDefault(s => s.Kind == FeedKind.Twap) is { } s ? new UniV2TwapFeed(Market.Session, s.Address) : null;
 }

@@ -11,8 +11,8 @@ namespace ProtocolLab.Protocols.Lending;
 /// <summary>
 /// Deploys a complete isolated lending market on a devnet: two test tokens, the real Uniswap V2
 /// pair seeded with the configured depth, the feeds (LendingFeedKit), the margin design, the market, its lens, a
-/// circuit breaker if configured, and
-/// the lender's supply. The owner account deploys everything, mints, and keeps the feed.
+/// circuit breaker and a liquidation module (an auction house or a stability pool with its deposits) if configured,
+/// and the lender's supply. The owner account deploys everything, mints, and keeps the feed.
 /// </summary>
 public static class LendingKit
 {
@@ -22,7 +22,7 @@ public static class LendingKit
         ChainSession session, ArtifactStore artifacts, Address owner, LendingKitOptions options, CancellationToken cancellationToken = default)
     {
         var (collateral, loan, uniswap, pair) = await TokenPairMarket.DeployAsync(
-            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.LenderSupply + options.InsuranceSeed, cancellationToken);
+            session, artifacts, owner, options.Collateral, options.Loan, options.PairCollateralReserve, options.PairLoanReserve, options.OwnerLoanMint, cancellationToken);
 
         var feeds = await LendingFeedKit.DeployAsync(session, artifacts, owner, options, pair, collateral, cancellationToken);
         var feed = feeds.MarketFeed;
@@ -41,6 +41,8 @@ public static class LendingKit
             await market.SetGuardAsync(owner, breaker.Address, cancellationToken: cancellationToken);
         }
 
+        var (dutch, english, pool) = await DeployModuleAsync(session, artifacts, owner, options.LiquidationModule, market, loan, cancellationToken);
+
         if (options.LenderSupply > 0)
         {
             await loan.ApproveAsync(owner, market.Address, options.LenderSupply, cancellationToken: cancellationToken);
@@ -57,7 +59,42 @@ public static class LendingKit
             DynamicMargin = dynamic,
             Feeds = feeds,
             CircuitBreaker = breaker,
+            DutchAuction = dutch,
+            EnglishAuction = english,
+            StabilityPool = pool,
         };
+    }
+
+    /// <summary>Deploys the liquidation module, sets it on the market, and makes a stability pool's deposits.</summary>
+    private static async Task<(DutchAuction?, EnglishAuction?, StabilityPool?)> DeployModuleAsync(
+        ChainSession session, ArtifactStore artifacts, Address owner, LiquidationModuleConfig? config, LendingMarket market, TestToken loan, CancellationToken cancellationToken)
+    {
+        switch (config)
+        {
+            case null:
+                return (null, null, null);
+            case DutchAuctionConfig d:
+                var parameters = new DutchAuction.DutchAuctionParams(d.Buf, d.Chop, d.Tail, d.Cusp, d.Exponential ? (byte)1 : (byte)0, d.Tau, d.Cut, d.Step, d.Chip, d.Tip);
+                var dutch = await DutchAuction.DeployAsync(session, artifacts, owner, market.Address, parameters, cancellationToken: cancellationToken);
+                await market.SetLiquidationModuleAsync(owner, dutch.Address, cancellationToken: cancellationToken);
+                return (dutch, null, null);
+            case EnglishAuctionConfig e:
+                var english = await EnglishAuction.DeployAsync(
+                    session, artifacts, owner, market.Address, new EnglishAuction.EnglishAuctionParams(e.Beg, e.Ttl, e.Tau, e.Chop), cancellationToken: cancellationToken);
+                await market.SetLiquidationModuleAsync(owner, english.Address, cancellationToken: cancellationToken);
+                return (null, english, null);
+            case StabilityPoolConfig p:
+                var pool = await StabilityPool.DeployAsync(session, artifacts, owner, market.Address, p.CallerShare, cancellationToken: cancellationToken);
+                await market.SetLiquidationModuleAsync(owner, pool.Address, cancellationToken: cancellationToken);
+                if (p.Deposits > 0)
+                {
+                    await loan.ApproveAsync(owner, pool.Address, p.Deposits, cancellationToken: cancellationToken);
+                    await pool.DepositAsync(owner, p.Deposits, cancellationToken: cancellationToken);
+                }
+                return (null, null, pool);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(config), config, "unknown liquidation module");
+        }
     }
 
     private static async Task<(Contract Model, DynamicMargin? Dynamic)> DeployMarginAsync(

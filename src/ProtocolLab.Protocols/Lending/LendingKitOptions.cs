@@ -96,9 +96,33 @@ public sealed record LendingKitOptions
     /// <summary>A CircuitBreaker guarding the market's liquidations (and borrowing, by option); null = none.</summary>
     public CircuitBreakerConfig? CircuitBreaker { get; init; }
 
+    /// <summary>A liquidation module the market hands liquidatable positions to (an auction house, a backstop pool); null = the market's own liquidation.</summary>
+    public LiquidationModuleConfig? LiquidationModule { get; init; }
+
     /// <summary>Loan asset a lender supplies at setup, base units.</summary>
     public required BigInteger LenderSupply { get; init; }
+
+    /// <summary>Loan asset the owner mints at set-up for the lender, the insurance fund and a stability pool's deposits.</summary>
+    internal BigInteger OwnerLoanMint => LenderSupply + InsuranceSeed + (LiquidationModule is StabilityPoolConfig pool ? pool.Deposits : 0);
 }
+
+/// <summary>A liquidation module to deploy and set on the market (contracts/src/liquidation/). Ratios are WAD.</summary>
+public abstract record LiquidationModuleConfig;
+
+/// <summary>
+/// DutchAuction's parameters (Maker's Clipper): start buffer, penalty (chop, WAD >= 1), reset age and
+/// drawdown (tail seconds, cusp), the decay (exponential: cut per step seconds; linear: tau seconds to zero),
+/// and the kicker's incentive (chip share of the tab, tip in loan base units).
+/// </summary>
+public sealed record DutchAuctionConfig(
+    BigInteger Buf, BigInteger Chop, ulong Tail, BigInteger Cusp, bool Exponential, ulong Tau, BigInteger Cut, ulong Step, BigInteger Chip, BigInteger Tip)
+    : LiquidationModuleConfig;
+
+/// <summary>EnglishAuction's parameters (Maker's Flipper): minimum increment (beg, WAD > 1), bid duration and auction length in seconds, penalty (chop).</summary>
+public sealed record EnglishAuctionConfig(BigInteger Beg, ulong Ttl, ulong Tau, BigInteger Chop) : LiquidationModuleConfig;
+
+/// <summary>StabilityPool's caller share (WAD) and the deposits the owner makes at set-up (loan base units).</summary>
+public sealed record StabilityPoolConfig(BigInteger Deposits, BigInteger CallerShare) : LiquidationModuleConfig;
 
 /// <summary>CircuitBreaker's constructor arguments: the largest move (WAD) within a window of blocks, the pause, and whether borrowing pauses too.</summary>
 public sealed record CircuitBreakerConfig(BigInteger MaxMove, ulong WindowBlocks, ulong PauseBlocks, bool PausesBorrowing);

@@ -18,9 +18,6 @@ namespace ProtocolLab.Simulation.Engine;
 /// </summary>
 internal sealed class BlockSpace
 {
-    /// <summary>Gas limit of one background transaction: a block's demand is split into calls of at most this.</summary>
-    public const long BackgroundCallGas = 5_000_000;
-
     private static readonly BigInteger Gwei = 1_000_000_000;
 
     private readonly GasSpec? _gas;
@@ -83,7 +80,7 @@ internal sealed class BlockSpace
                 var left = window.GasPerBlock;
                 for (var sender = 0; left > 0; sender++)
                 {
-                    var gasLimit = (ulong)Math.Min(left, BackgroundCallGas);
+                    var gasLimit = (ulong)Math.Min(left, window.CallGas);
                     txs.Add(_burner.Burn(SimulationAccounts.Background(sender), Tips.Background(window.PriorityFeeGwei, sender, gasLimit)));
                     left -= (long)gasLimit;
                 }
@@ -118,5 +115,5 @@ internal sealed class BlockSpace
     }
 
     private static int Senders(GasSpec gas) =>
-        gas.Background.Count == 0 ? 0 : (int)gas.Background.Max(w => (w.GasPerBlock + BackgroundCallGas - 1) / BackgroundCallGas);
+        gas.Background.Count == 0 ? 0 : (int)gas.Background.Max(w => (w.GasPerBlock + w.CallGas - 1) / w.CallGas);
 }

@@ -24,14 +24,16 @@ internal sealed record LiquidationView(
 /// <summary>
 /// The liquidator bots of a debt protocol across one run: what each has seen and when (reaction
 /// delay), what it holds, and the transactions it sends each block: sell inventory per its strategy,
-/// then liquidate. Only the liquidation call itself is the protocol's (<paramref name="liquidate"/>).
+/// then its liquidation module's calls (<paramref name="route"/>: auction kicks and takes, pool absorbs),
+/// then liquidate what the module leaves. Only the liquidation call itself is the protocol's (<paramref name="liquidate"/>).
 /// </summary>
 internal sealed class LiquidatorBook(
     IReadOnlyList<LiquidatorAgent> bots,
     MarketVenue venue,
     LiquidationTerms defaultTerms,
     MarketUnits units,
-    Func<Address, Address, BigInteger, TxOptions, TransactionRequest> liquidate)
+    Func<Address, Address, BigInteger, TxOptions, TransactionRequest> liquidate,
+    ILiquidationRoute? route = null)
 {
     public const ulong LiquidationGas = 600_000;
 
@@ -72,15 +74,25 @@ internal sealed class LiquidatorBook(
             var seen = backRuns ? pending! : view;
 
             var sell = bot.Config.Sell.AmountToSell(new Inventory(collateral, _lastAcquired[i]), block);
-            var context = new LiquidationContext(block, seen.Positions, defaultTerms, seen.OraclePrice, view.Pool, gas, loan * 95 / 100, units);
-            var orders = view.LiquidationsPaused ? [] : LiquidatorPolicy.Decide(bot.Config, backRuns ? pendingWatch : _watch, context);
-            var bid = orders.Count == 0 ? BigInteger.Zero : orders.Max(o => o.PriorityFeeWei);
+            var budget = loan * 95 / 100;
+            var watch = backRuns ? pendingWatch : _watch;
+            var routed = view.LiquidationsPaused || route is null ? RoutePlan.None : route.Plan(block, i, bot, seen, watch, gas, budget);
+            budget -= routed.Actions.Aggregate(BigInteger.Zero, (sum, a) => sum + a.Spend);
+            var left = seen.Positions.Where(p => routed.LeavesToMarket(p.Id)).ToList();
+            var context = new LiquidationContext(block, left, defaultTerms, seen.OraclePrice, view.Pool, gas, budget, units);
+            var orders = view.LiquidationsPaused ? [] : LiquidatorPolicy.Decide(bot.Config, watch, context);
+            var bid = orders.Select(o => o.PriorityFeeWei).Concat(routed.Actions.Select(a => a.PriorityFeeWei)).DefaultIfEmpty(BigInteger.Zero).Max();
             if (backRuns)
                 bid = BigInteger.Min(bid, Tips.BelowKeeper);
             if (sell > 0)
                 txs.Add(venue.Uniswap.SwapExactIn(bot.Address, venue.Collateral, venue.Loan, sell, BigInteger.Zero, Tips.Liquidator(bid, i, BlockPipeline.SwapGas)));
 
-            var budget = loan * 95 / 100;
+            foreach (var action in routed.Actions)
+            {
+                txs.Add(action.Build(Tips.Liquidator(bid, i, action.Gas)));
+                SentLiquidations[i]++;
+            }
+
             foreach (var order in orders)
             {
                 var position = seen.Positions[order.PositionId];

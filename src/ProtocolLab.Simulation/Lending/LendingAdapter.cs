@@ -48,7 +48,7 @@ internal sealed class LendingAdapter : IProtocolAdapter
 
     public IReadOnlyList<Address> GasPayers => Liquidators.Select(l => l.Address).ToList();
 
-    public IReadOnlyList<Address> EventSources => [Deployment.Market.Address];
+    public IReadOnlyList<Address> EventSources => Deployment.LiquidationModule is { } module ? [Deployment.Market.Address, module] : [Deployment.Market.Address];
 
     /// <summary>Borrowers who deleverage sell collateral on the pair.</summary>
     public IReadOnlyList<Trader> Traders => Borrowers.Select(b => new Trader(b.Address, TradeRole.Deleveraging, $"borrower-{b.Borrower.Id}")).ToList();
@@ -143,6 +143,9 @@ internal sealed class LendingAdapter : IProtocolAdapter
         var txs = new List<TransactionRequest>();
         txs.AddRange(AgentFunding.Arbitrageur(Scenario, Venue, d.Collateral, d.Loan));
         txs.AddRange(AgentFunding.DebtLiquidators(Liquidators, Venue, d.Collateral, d.Loan, d.Market.Address));
+        // Auction takers and bidders pay the auction house; the market still takes a pool's fallback liquidations.
+        if (d.LiquidationModule is { } module)
+            txs.AddRange(Liquidators.Select(l => d.Loan.Approve(l.Address, module, max, gas)));
         foreach (var b in borrowers)
         {
             txs.Add(d.Loan.Approve(b, d.Market.Address, max, gas));

@@ -9,6 +9,7 @@ using ProtocolLab.Simulation.Agents.Liquidation;
 using ProtocolLab.Simulation.Agents.Oracle;
 using ProtocolLab.Simulation.Agents.Uniswap;
 using ProtocolLab.Simulation.Engine;
+using ProtocolLab.Simulation.Lending.Modules;
 using ProtocolLab.Simulation.Metrics;
 using ProtocolLab.Simulation.Randomness;
 using ProtocolLab.Simulation.Results;
@@ -21,19 +22,38 @@ namespace ProtocolLab.Simulation.Lending;
 /// are the block's liquidations. Writes positions-start.csv, positions-end.csv and Perez et al.'s
 /// liquidatable-by-shock.csv once, and margin-state.csv block by block, next to the pipeline's block files.
 /// </summary>
-internal sealed class LendingRun(LendingAdapter world, string directory, SeededRandom random) : IProtocolRun
+internal sealed class LendingRun : IProtocolRun
 {
-    private readonly LendingStateReader _reader = new(world);
-    private readonly LiquidatorBook _liquidators = new(
-        world.Liquidators,
-        world.Venue,
-        new LiquidationTerms(world.Design.Base.CloseFactor, world.Design.Base.Bonus, world.Units.LoanBase(1)),
-        world.Units,
-        world.Deployment.Market.Liquidate);
-    private readonly BorrowerActions _borrowers = new(world, random.Child("borrowers"));
-    private readonly Dictionary<Address, int> _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
+    private readonly LendingAdapter world;
+    private readonly string directory;
+    private readonly LendingStateReader _reader;
+    private readonly ILendingModuleRun? _module;
+    private readonly LiquidatorBook _liquidators;
+    private readonly BorrowerActions _borrowers;
+    private int _marketCalls;
+    private double _fundamental;
+
+    public LendingRun(LendingAdapter world, string directory, SeededRandom random)
+    {
+        this.world = world;
+        this.directory = directory;
+        _reader = new LendingStateReader(world);
+        _module = ModuleRuns.For(world, directory);
+        _liquidators = new LiquidatorBook(
+            world.Liquidators,
+            world.Venue,
+            new LiquidationTerms(world.Design.Base.CloseFactor, world.Design.Base.Bonus, world.Units.LoanBase(1)),
+            world.Units,
+            world.Deployment.Market.Liquidate,
+            _module);
+        _borrowers = new BorrowerActions(world, random.Child("borrowers"));
+        _botIndex = world.Liquidators.ToDictionary(l => l.Address, l => l.Index);
+        _margin = MarginStateCsvWriter.Create(Path.Combine(directory, MarginStateCsvWriter.FileName));
+    }
+
+    private readonly Dictionary<Address, int> _botIndex;
     private int _pausedBlocks;
-    private readonly MarginStateCsvWriter _margin = MarginStateCsvWriter.Create(Path.Combine(directory, MarginStateCsvWriter.FileName));
+    private readonly MarginStateCsvWriter _margin;
     private LendingState? _state;
     private LendingState? _start;
     private IReadOnlyList<PositionSnapshot> _positions = [];
@@ -48,11 +68,17 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
 
     public double Exposure => world.Units.LoanWhole(State.Totals.TotalBorrowAssets);
 
-    public IReadOnlyList<TransactionRequest> StateCalls() => _reader.Calls();
+    public IReadOnlyList<TransactionRequest> StateCalls()
+    {
+        var calls = _reader.Calls();
+        _marketCalls = calls.Count;
+        return _module is null ? calls : [.. calls, .. _module.StateCalls()];
+    }
 
     public void Observe(IReadOnlyList<byte[]> outputs, PoolReserves pool)
     {
-        _state = _reader.Decode(outputs, pool);
+        _state = _reader.Decode(outputs.Take(_marketCalls).ToList(), pool);
+        _module?.Observe(outputs.Skip(_marketCalls).ToList());
         _start ??= _state;
         _positions = _state.Positions.Select((p, i) => Snapshot(i, p)).ToList();
     }
@@ -101,18 +127,24 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         return pushed;
     }
 
-    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions) =>
+    public void PlanLiquidators(int block, BlockConditions conditions, List<TransactionRequest> transactions)
+    {
+        _fundamental = conditions.Fundamental;
         _liquidators.Plan(
             block,
             new LiquidationView(_positions, State.Positions.Select(p => p.Borrower).ToList(), State.OraclePrice, State.Pool, State.LiquidatorBalances, State.LiquidationsPausedNext),
             conditions,
             transactions);
+    }
 
     public void PlanAgents(int block, List<TransactionRequest> transactions) => _borrowers.Plan(State, _positions, transactions);
 
     /// <summary>
-    /// A liquidation emits exactly one Liquidate event, so a bot's failed liquidations are the ones it
-    /// sent less the events naming it (a rejected send counts as failed too).
+    /// A liquidation emits exactly one Liquidate event, and a liquidation module's call one event of the
+    /// module naming its sender, so a bot's failed liquidations are the ones it sent less the events
+    /// naming it (a rejected send counts as failed too). A module's position counts as liquidated when
+    /// the market transfers it (PositionTransferred: its collateral seized); what the module repays
+    /// (its Repay events) is the debt repaid, and every write-off is bad debt (BadDebtRealized).
     /// </summary>
     public LiquidationTally Account(int block, MinedBlock mined)
     {
@@ -125,7 +157,6 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
             liquidations++;
             seized += e.Seized;
             repaid += e.Repaid;
-            badDebt += e.BadDebt;
             _liquidators.Landed(block, e.Borrower);
             if (_botIndex.TryGetValue(e.Liquidator, out var i))
             {
@@ -135,8 +166,24 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
         }
         foreach (var e in market.DecodeEvents(mined.Logs, "BadDebtRealized", LendingMarket.BadDebtRealizedEvent.From))
         {
+            badDebt += e.BadDebt;
             covered += e.CoveredByInsurance;
             shortfall += e.CollateralShortfall;
+        }
+        if (_module is not null && world.Deployment.LiquidationModule is { } module)
+        {
+            foreach (var e in market.DecodeEvents(mined.Logs, "PositionTransferred", LendingMarket.PositionTransferredEvent.From))
+            {
+                liquidations++;
+                seized += e.Collateral;
+                _liquidators.Landed(block, e.Borrower);
+            }
+            foreach (var e in market.DecodeEvents(mined.Logs, "Repay", LendingMarket.RepayEvent.From).Where(e => e.Borrower == module))
+                repaid += e.Assets;
+            var acquired = new HashSet<int>();
+            _module.Account(block, _fundamental, mined, _botIndex, succeeded, acquired);
+            foreach (var i in acquired)
+                _liquidators.Acquired(i, block);
         }
         var failed = _liquidators.Failed(succeeded, mined);
         var u = world.Units;
@@ -168,12 +215,19 @@ internal sealed class LendingRun(LendingAdapter world, string directory, SeededR
     public IReadOnlyList<(string Metric, double? Value)> Finish()
     {
         PositionsCsvWriter.Write(Path.Combine(directory, "positions-end.csv"), Records(State));
-        if (State.Breaker is not { } breaker)
-            return _liquidators.LagMetrics();
-        return [.. _liquidators.LagMetrics(), ("circuitBreakerTrips", (double)breaker.Trips), ("liquidationsPausedBlocks", _pausedBlocks)];
+        var metrics = new List<(string Metric, double? Value)>(_liquidators.LagMetrics());
+        if (State.Breaker is { } breaker)
+            metrics.AddRange([("circuitBreakerTrips", (double)breaker.Trips), ("liquidationsPausedBlocks", _pausedBlocks)]);
+        if (_module is not null)
+            metrics.AddRange(_module.Metrics());
+        return metrics;
     }
 
-    public void Dispose() => _margin.Dispose();
+    public void Dispose()
+    {
+        _margin.Dispose();
+        _module?.Dispose();
+    }
 
     private PositionSnapshot Snapshot(int id, LendingLens.PositionView p) =>
         new(id, p.Collateral, p.Debt, (double)BigInteger.Min(p.HealthFactor, BigInteger.Pow(10, 30)) / 1e18)

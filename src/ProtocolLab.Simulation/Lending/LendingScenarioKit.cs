@@ -33,8 +33,21 @@ internal static class LendingScenarioKit
             CircuitBreaker = design.CircuitBreaker is { } b
                 ? new CircuitBreakerConfig(Wad.Of(b.MaxMove), (ulong)b.WindowBlocks, (ulong)b.PauseBlocks, b.PausesBorrowing)
                 : null,
+            LiquidationModule = Module(design.Liquidation, units),
         };
     }
+
+    /// <summary>designs[].liquidation as the kit deploys it: fractions to WAD (penalties to chop = 1 + penalty), loan amounts to base units.</summary>
+    public static LiquidationModuleConfig? Module(LiquidationMechanismSpec? spec, Agents.MarketUnits units) => spec switch
+    {
+        DutchAuctionSpec d => new DutchAuctionConfig(
+            Wad.Of(d.StartBuffer), Wad.Of(1 + d.Penalty), (ulong)d.ResetAfterSeconds, Wad.Of(d.ResetBelow), d.ExponentialDecay,
+            Tau: d.ExponentialDecay ? 0 : (ulong)d.DecaySeconds, Cut: d.ExponentialDecay ? Wad.Of(d.Cut) : 0, Step: d.ExponentialDecay ? (ulong)d.DecaySeconds : 0,
+            Wad.Of(d.KickerShare), units.LoanBase(d.KickerTip)),
+        EnglishAuctionSpec e => new EnglishAuctionConfig(Wad.Of(1 + e.MinIncrement), (ulong)e.BidDurationSeconds, (ulong)e.AuctionSeconds, Wad.Of(1 + e.Penalty)),
+        StabilityPoolSpec p => new StabilityPoolConfig(units.LoanBase(p.Deposits), Wad.Of(p.CallerShare)),
+        _ => null,
+    };
 
     /// <summary>The contract behind a mode: exogenous, chainlink and market are the keeper's pushes.</summary>
     public static FeedKind FeedOf(OracleMode mode) => mode switch

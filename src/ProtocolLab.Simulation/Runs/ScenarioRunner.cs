@@ -185,6 +185,7 @@ public sealed class ScenarioRunner(RunnerOptions options)
         using var jsonl = BlockJsonLinesWriter.Create(Path.Combine(directory, "blocks.jsonl"));
         using var csv = BlocksCsvWriter.Create(Path.Combine(directory, "blocks.csv"));
         using var trades = TradesCsvWriter.Create(Path.Combine(directory, TradesCsvWriter.FileName));
+        var liquidatorSales = 0.0;
         var totals = await pipeline.RunAsync(block =>
         {
             blocks.Add(block);
@@ -192,10 +193,19 @@ public sealed class ScenarioRunner(RunnerOptions options)
             csv.Append(block);
             cursor.Written(block.Block);
             options.Progress?.Report(new RunProgress(adapter.Design.Name, run, scenario.Runs, block.Block, scenario.Blocks));
-        }, trades.Append, cancellationToken);
-        var measured = protocolRun.Finish().Concat(await liquidity.FinishAsync(blocks, cancellationToken));
+        }, block =>
+        {
+            trades.Append(block);
+            liquidatorSales += block.Where(t => t.Role == LiquidatorSale.Role && t.Side == LiquidatorSale.Side).Sum(t => t.Collateral);
+        }, cancellationToken);
+        var measured = protocolRun.Finish()
+            .Concat(await liquidity.FinishAsync(blocks, cancellationToken))
+            .Append((Metric: "liquidatorSalesIntoPair", Value: (double?)liquidatorSales));
         return RunSummaryCalculator.Summarize(blocks, totals) with { Measured = measured.ToDictionary(m => m.Metric, m => m.Value) };
     }
+
+    /// <summary>A liquidator's sale of collateral in trades.csv.</summary>
+    private static readonly (string Role, string Side) LiquidatorSale = (TradeLedger.Role(TradeRole.Liquidation), "sell");
 
     /// <summary>Back to a snapshot (anvil consumes it), a fresh snapshot of the same state, time and nonces with it.</summary>
     internal static async Task<string> RevertAsync(ChainSession session, string snapshot, ulong timestamp, CancellationToken cancellationToken)

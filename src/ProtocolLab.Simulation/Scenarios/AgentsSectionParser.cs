@@ -5,6 +5,7 @@ namespace ProtocolLab.Simulation.Scenarios;
 internal static class AgentsSectionParser
 {
     private static readonly string[] GasStrategies = ["fixed", "proportional"];
+    private static readonly string[] AuctionBiddings = ["value", "zeroBid"];
     private static readonly string[] SellStrategies = ["dump", "hold", "twap"];
 
     public static AgentsSpec Parse(MappingReader agents, double defaultArbitrageCapital)
@@ -52,8 +53,13 @@ internal static class AgentsSectionParser
             var minProfit = liquidator.Number("minProfit", NumberRule.TokenAmount, 0);
             var sell = ParseSell(liquidator);
             var watchesMempool = liquidator.Boolean("watchMempool", false);
+            var auctionBids = liquidator.Choice("auctionBids", AuctionBiddings, "value") switch
+            {
+                "zeroBid" => AuctionBidding.ZeroBid,
+                _ => AuctionBidding.Value,
+            };
             liquidator.RejectUnknownFields();
-            result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell, watchesMempool));
+            result.Add(new LiquidatorSpec(name, capital, delay, gasBid, minProfit, sell, watchesMempool, auctionBids));
         }
 
         return result;

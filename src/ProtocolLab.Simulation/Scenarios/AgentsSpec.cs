@@ -28,7 +28,22 @@ public sealed record LiquidatorSpec(
     GasBidSpec GasBid,
     double MinProfit,
     SellStrategySpec Sell,
-    bool WatchesMempool = false);
+    bool WatchesMempool = false,
+    AuctionBidding AuctionBids = AuctionBidding.Value);
+
+/// <summary>How a liquidator bids in English auctions (<c>agents.liquidators[].auctionBids</c>).</summary>
+public enum AuctionBidding
+{
+    /// <summary>Bids up to what the lot fetches in the pair, less gas and its minimum profit.</summary>
+    Value,
+
+    /// <summary>
+    /// Bids the smallest valid bid (one base unit) on every auction nobody has bid on, and never raises:
+    /// the zero bids of 12 March 2020, which won wherever no other bid got in before the bid expired.
+    /// </summary>
+    ZeroBid,
+}
+
 
 /// <summary>The simple arbitrageur: trades the pair to the fundamental price first in every block, within its capital.</summary>
 public sealed record ArbitrageurSpec(bool Enabled, double CapitalPerBlock);

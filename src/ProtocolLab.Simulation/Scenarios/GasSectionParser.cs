@@ -22,8 +22,9 @@ internal static class GasSectionParser
                 if (gasPerBlock > limit)
                     window.Errors.Add(window.Node, window.FieldPath("gasPerBlock"), $"expected at most blockGasLimit {limit:N0}, found {gasPerBlock:N0}");
                 var fee = window.Number("priorityFeeGwei", NumberRule.Between(0, 1e6));
+                var callGas = window.WholeNumber("callGas", 50_000, CongestionWindow.DefaultCallGas, (int)CongestionWindow.DefaultCallGas);
                 window.RejectUnknownFields();
-                windows.Add(new CongestionWindow(from, to, gasPerBlock, fee));
+                windows.Add(new CongestionWindow(from, to, gasPerBlock, fee, callGas));
             }
         }
         gas.RejectUnknownFields();

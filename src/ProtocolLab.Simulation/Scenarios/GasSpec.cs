@@ -8,8 +8,15 @@ namespace ProtocolLab.Simulation.Scenarios;
 /// </summary>
 public sealed record GasSpec(long BlockGasLimit, double BaseFeeGwei, IReadOnlyList<CongestionWindow> Background);
 
-/// <summary>Blocks [From, To] in which other users bid <see cref="PriorityFeeGwei"/> for <see cref="GasPerBlock"/> of gas each block.</summary>
-public sealed record CongestionWindow(int From, int To, long GasPerBlock, double PriorityFeeGwei)
+/// <summary>
+/// Blocks [From, To] in which other users bid <see cref="PriorityFeeGwei"/> for <see cref="GasPerBlock"/>
+/// of gas each block, in calls of at most <see cref="CallGas"/> (smaller calls fill a block more tightly:
+/// the builder leaves out what does not fit).
+/// </summary>
+public sealed record CongestionWindow(int From, int To, long GasPerBlock, double PriorityFeeGwei, long CallGas = CongestionWindow.DefaultCallGas)
 {
+    /// <summary>The default gas limit of one background call.</summary>
+    public const long DefaultCallGas = 5_000_000;
+
     public bool Contains(int block) => block >= From && block <= To;
 }

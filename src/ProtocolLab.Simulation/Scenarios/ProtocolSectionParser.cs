@@ -87,11 +87,12 @@ internal static partial class ProtocolSectionParser
         var contract = design.Text("contract", s => ContractPattern().IsMatch(s), "a Solidity contract name", defaultContract);
         var parameters = design.Mapping("parameters");
         var breaker = ParseCircuitBreaker(design, kind);
+        var liquidation = LiquidationMechanismParser.Parse(design, kind);
         design.RejectUnknownFields();
         RealProtocolRules.CheckModel(design, kind, model, modelText);
         if (parameters is null)
         {
-            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []) { CircuitBreaker = breaker };
+            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []) { CircuitBreaker = breaker, Liquidation = liquidation };
         }
 
         var baseParameters = kind == ProtocolKind.ProtocolLab ? ParseBase(parameters) : RealProtocolRules.ParseBase(parameters, kind);
@@ -102,7 +103,7 @@ internal static partial class ProtocolSectionParser
         }
 
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
-        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker };
+        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker, Liquidation = liquidation };
     }
 
     /// <summary>designs[].circuitBreaker: ProtocolLab's market only (its CircuitBreaker guard).</summary>

@@ -31,6 +31,9 @@ public sealed record DesignSpec(
 
     /// <summary>The design's circuit breaker (designs[].circuitBreaker); null = none.</summary>
     public CircuitBreakerSpec? CircuitBreaker { get; init; }
+
+    /// <summary>How the design's market liquidates (designs[].liquidation); null = the market's own liquidation.</summary>
+    public LiquidationMechanismSpec? Liquidation { get; init; }
 }
 
 /// <summary>

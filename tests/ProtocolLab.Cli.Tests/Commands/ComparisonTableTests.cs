@@ -24,7 +24,7 @@ public sealed class ComparisonTableTests
         Assert.Equal("liquidationCount                       40          55              +15", lines[3]);
         Assert.Equal("liquidationVolume                 700,000     700,000                0", lines[5]);
         Assert.Equal("badDebtPercentOfInitialDebt          12.5        9.25            -3.25", lines[10]);
-        Assert.Equal(2 + 1 + 19 + 1, lines.Length);
+        Assert.Equal(2 + 1 + 20 + 1, lines.Length);
         Assert.StartsWith("differences: each design minus fixed; one run gives no interval", lines[^1], StringComparison.Ordinal);
     }
 

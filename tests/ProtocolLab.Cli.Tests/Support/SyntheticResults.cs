@@ -29,7 +29,10 @@ internal static class SyntheticResults
         MaxOracleDrawdown: 0.6,
         AmplificationRatio: amplification,
         FailedLiquidations: 0,
-        GasUsed: 30_000_000);
+        GasUsed: 30_000_000)
+    {
+        Measured = new Dictionary<string, double?> { ["liquidatorSalesIntoPair"] = 700 },
+    };
 
     public static DesignResult Design(string name, params RunSummary[] runs) => new(
         new DesignSpec(name, MarginModelKind.Fixed, "FixedMargin", new BaseMarginParameters(0.75, 0.8, 0.5, 0.05), null, []),

@@ -116,7 +116,9 @@ internal sealed class SyntheticResults : IDisposable
                 var (start, end) = Positions(severity, run);
                 PositionsCsvWriter.Write(Path.Combine(runDirectory, "positions-start.csv"), start);
                 PositionsCsvWriter.Write(Path.Combine(runDirectory, "positions-end.csv"), end);
-                summaries.Add(RunSummaryCalculator.Summarize(blocks, new RunTotals(start.Sum(p => p.Debt), -1_000 * severity, 5)));
+                // The runner measures the liquidators' sales from trades.csv; here, the seized collateral.
+                var summary = RunSummaryCalculator.Summarize(blocks, new RunTotals(start.Sum(p => p.Debt), -1_000 * severity, 5));
+                summaries.Add(summary with { Measured = new Dictionary<string, double?> { ["liquidatorSalesIntoPair"] = summary.CollateralSeized } });
             }
 
             var design = new DesignSpec(name, MarginModelKind.Fixed, "FixedMargin", new BaseMarginParameters(0.75, 0.8, 0.5, 0.05), null, []);

@@ -40,6 +40,8 @@ public class ScenarioLoaderTests
     [InlineData("crash-30-thin.yaml")]
     [InlineData("crash-30-deep.yaml")]
     [InlineData("black-thursday.yaml")]
+    [InlineData("black-thursday-auctions.yaml")]
+    [InlineData("mitigations-crash.yaml")]
     [InlineData("gbm-stress.yaml")]
     [InlineData("slow-bleed.yaml")]
     public void Load_ShippedScenario_IsValid(string file)

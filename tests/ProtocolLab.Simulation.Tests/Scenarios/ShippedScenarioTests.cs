@@ -74,6 +74,8 @@ public class ShippedScenarioTests
     [InlineData("crash-30-thin.yaml")]
     [InlineData("crash-30-deep.yaml")]
     [InlineData("black-thursday.yaml")]
+    [InlineData("black-thursday-auctions.yaml")]
+    [InlineData("mitigations-crash.yaml")]
     [InlineData("gbm-stress.yaml")]
     [InlineData("slow-bleed.yaml")]
     public void Shipped_EveryDesign_LendersCanFundTheWholePopulation(string file)

@@ -12,7 +12,8 @@ public sealed record LiquidatorConfig(
     IGasBidStrategy GasBid,
     BigInteger MinProfit,
     ISellStrategy Sell,
-    bool WatchesMempool = false)
+    bool WatchesMempool = false,
+    AuctionBidding AuctionBids = AuctionBidding.Value)
 {
     public static LiquidatorConfig FromSpec(LiquidatorSpec spec, MarketUnits units) => new(
         spec.Name,
@@ -21,7 +22,8 @@ public sealed record LiquidatorConfig(
         GasBidStrategies.FromSpec(spec.GasBid),
         units.LoanBase(spec.MinProfit),
         SellStrategies.FromSpec(spec.Sell),
-        spec.WatchesMempool);
+        spec.WatchesMempool,
+        spec.AuctionBids);
 }
 
 /// <summary>Everything a liquidator sees in one block (one batched read, no chain access here).</summary>
