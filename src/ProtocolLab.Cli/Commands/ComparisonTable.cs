@@ -25,7 +25,8 @@ internal static class ComparisonTable
         header.AddRange(results.Skip(1).Select(r => $"{r.Design.Name} - {baseline!.Design.Name}"));
         var rows = new List<List<string>> { header };
         // The metrics any design's runs have, in catalog order: every common one, then the protocol's and
-        // the designs' own (a circuit breaker's); a design without the metric shows n/a.
+        // the designs' own (a circuit breaker's); a design without the metric shows n/a, and so does a
+        // difference where either side lacks it.
         var measured = results.SelectMany(r => r.Statistics.Select(s => s.Metric)).ToHashSet();
         var names = MetricCatalog.Names.Where(measured.Contains);
         foreach (var name in names)
@@ -37,7 +38,7 @@ internal static class ComparisonTable
                 row.Add(stats is null ? "n/a" : Format(stats, runs));
             }
             foreach (var byMetric in differences)
-                row.Add(byMetric.TryGetValue(name, out var d) ? FormatDifference(d, runs) : "");
+                row.Add(byMetric.TryGetValue(name, out var d) ? FormatDifference(d, runs) : "n/a");
             rows.Add(row);
         }
         var widths = Enumerable.Range(0, header.Count).Select(c => rows.Max(r => r[c].Length)).ToArray();

@@ -96,7 +96,7 @@ public static class MetricCatalog
         Measured("auctionCollateralReturned", "Collateral returned to borrowers", MetricUnit.Collateral, "number", MetricScope.Debt,
             "collateral an auction had left when it raised its tab (Dutch), or that dents gave up (English), sent back to the borrower"),
         Measured("zeroBidWins", "Auctions won for next to nothing", MetricUnit.Count, "integer", MetricScope.Debt,
-            "English auctions dealt at a winning bid below 1% of the lot's value at the external price: the zero bids of 12 March 2020, won when no other bid got in"),
+            "auction sales paid below 1% of the collateral's value at the external price (English auctions: deals; Dutch auctions: takes): the zero bids of 12 March 2020, won when no other bid got in"),
         Measured("poolAbsorptions", "Positions absorbed by the stability pool", MetricUnit.Count, "integer", MetricScope.Debt,
             "positions the pool repaid whole and took the collateral of (Absorb events); only designs with `liquidation: stabilityPool`"),
         Measured("poolAbsorbedDebt", "Debt absorbed by the pool", MetricUnit.Loan, "number", MetricScope.Debt, "debt the pool's deposits repaid"),

@@ -87,9 +87,10 @@ public static class SummaryJsonWriter
         writer.WriteDouble("peakLiquidatableDebtPercent", s.PeakLiquidatableDebtPercent);
         writer.WriteNumber("failedLiquidations", s.FailedLiquidations);
         writer.WriteNumber("gasUsed", s.GasUsed);
+        // Then what the protocol and the run measured themselves, in catalog order (the fixed fields above are never among them).
         foreach (var metric in MetricCatalog.All)
         {
-            if (metric.Scope != MetricScope.Every && s.Measured.TryGetValue(metric.Name, out var value))
+            if (s.Measured.TryGetValue(metric.Name, out var value))
                 writer.WriteDouble(metric.Name, value);
         }
 

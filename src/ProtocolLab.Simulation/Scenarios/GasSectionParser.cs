@@ -19,8 +19,9 @@ internal static class GasSectionParser
                 if (from > to)
                     window.Errors.Add(window.Node, window.FieldPath("to"), $"expected to at least from {from}, found {to}");
                 var gasPerBlock = window.WholeNumber("gasPerBlock", 1, 1_000_000_000);
-                if (gasPerBlock > limit)
-                    window.Errors.Add(window.Node, window.FieldPath("gasPerBlock"), $"expected at most blockGasLimit {limit:N0}, found {gasPerBlock:N0}");
+                // Demand may exceed the block (the builder leaves out what does not fit), up to four blocks' worth.
+                if (gasPerBlock > 4L * limit)
+                    window.Errors.Add(window.Node, window.FieldPath("gasPerBlock"), $"expected at most 4 x blockGasLimit {4L * limit:N0}, found {gasPerBlock:N0}");
                 var fee = window.Number("priorityFeeGwei", NumberRule.Between(0, 1e6));
                 var callGas = window.WholeNumber("callGas", 50_000, CongestionWindow.DefaultCallGas, (int)CongestionWindow.DefaultCallGas);
                 window.RejectUnknownFields();

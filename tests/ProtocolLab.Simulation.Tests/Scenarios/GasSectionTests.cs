@@ -23,15 +23,15 @@ public class GasSectionTests
     [Fact]
     public void Parse_BadWindow_NamesItsFields()
     {
-        // Given a window that ends before it starts, past the scenario, and asks for more gas than a block holds
-        var yaml = ScenarioYaml.Valid + "\ngas:\n  blockGasLimit: 15_000_000\n  background:\n    - { from: 5, to: 4, gasPerBlock: 20_000_000, priorityFeeGwei: 1 }\n    - { from: 1, to: 11, gasPerBlock: 1, priorityFeeGwei: 1 }\n";
+        // Given a window that ends before it starts, past the scenario, and asks for more than four blocks' worth of gas
+        var yaml = ScenarioYaml.Valid + "\ngas:\n  blockGasLimit: 15_000_000\n  background:\n    - { from: 5, to: 4, gasPerBlock: 60_000_001, priorityFeeGwei: 1 }\n    - { from: 1, to: 11, gasPerBlock: 1, priorityFeeGwei: 1 }\n";
 
         // When it is loaded
         var errors = ScenarioYaml.Errors(yaml);
 
         // Then each names its field
         Assert.Contains(errors, e => e.Contains("gas.background[0].to: expected to at least from 5, found 4", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("gas.background[0].gasPerBlock: expected at most blockGasLimit 15,000,000, found 20,000,000", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("gas.background[0].gasPerBlock: expected at most 4 x blockGasLimit 60,000,000, found 60,000,001", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("gas.background[1].to", StringComparison.Ordinal));
     }
 

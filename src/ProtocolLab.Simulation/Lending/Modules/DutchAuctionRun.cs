@@ -27,7 +27,7 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
     private readonly SortedSet<BigInteger> _running = [];
     private List<BigInteger> _read = [];
     private IReadOnlyList<DutchAuctionView> _auctions = [];
-    private int _kicks, _takes, _resets, _endedWithBadDebt;
+    private int _kicks, _takes, _resets, _endedWithBadDebt, _zeroBidWins;
     private double _paid, _valueAtFundamental, _sold, _returned;
     private readonly Dictionary<BigInteger, Address> _borrowerOf = [];
     private readonly AuctionsCsvWriter _csv = AuctionsCsvWriter.Create(Path.Combine(directory, AuctionsCsvWriter.FileName));
@@ -115,6 +115,8 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
             _paid += u.LoanWhole(e.Owe);
             _sold += u.CollateralWhole(e.Slice);
             _valueAtFundamental += u.CollateralWhole(e.Slice) * fundamental;
+            if (u.LoanWhole(e.Owe) < ModuleRuns.ZeroBidShare * u.CollateralWhole(e.Slice) * fundamental)
+                _zeroBidWins++;
             Count(bots, e.Taker, succeeded);
             if (bots.TryGetValue(e.Who, out var who))
                 acquired.Add(who);
@@ -152,6 +154,7 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
         ("auctionsEndedWithBadDebt", _endedWithBadDebt),
         ("auctionsRunningAtEnd", _running.Count),
         ("auctionCollateralReturned", _returned),
+        ("zeroBidWins", _zeroBidWins),
     ];
 
     private static void Count(IReadOnlyDictionary<Address, int> bots, Address sender, int[] succeeded)

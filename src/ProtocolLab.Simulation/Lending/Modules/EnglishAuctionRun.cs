@@ -25,9 +25,6 @@ internal sealed class EnglishAuctionRun(LendingAdapter world, EnglishAuction auc
     public const ulong DealGas = 400_000;
     public const ulong TickGas = 100_000;
 
-    /// <summary>A deal at less than this share of the lot's value at the external price counts as a zero-bid win.</summary>
-    public const double ZeroBidShare = 0.01;
-
     private readonly SortedSet<BigInteger> _running = [];
     private readonly Dictionary<BigInteger, Address> _borrowerOf = [];
     private readonly AuctionsCsvWriter _csv = AuctionsCsvWriter.Create(Path.Combine(directory, AuctionsCsvWriter.FileName));
@@ -132,7 +129,7 @@ internal sealed class EnglishAuctionRun(LendingAdapter world, EnglishAuction auc
             _returned += u.CollateralWhole(e.CollateralReturned);
             if (e.BadDebt > 0)
                 _endedWithBadDebt++;
-            if (u.LoanWhole(e.Bid) < ZeroBidShare * value)
+            if (u.LoanWhole(e.Bid) < ModuleRuns.ZeroBidShare * value)
                 _zeroBidWins++;
             if (bots.TryGetValue(e.Winner, out var winner))
             {

@@ -6,6 +6,9 @@ namespace ProtocolLab.Simulation.Lending.Modules;
 /// <summary>The run of the design's liquidation module, if its market has one.</summary>
 internal static class ModuleRuns
 {
+    /// <summary>An auction sale (an English deal, a Dutch take) paid less than this share of the collateral's value at the external price counts as a zero-bid win.</summary>
+    public const double ZeroBidShare = 0.01;
+
     public static ILendingModuleRun? For(LendingAdapter world, string directory)
     {
         var d = world.Deployment;
