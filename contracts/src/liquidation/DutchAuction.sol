@@ -47,6 +47,8 @@ struct DutchAuctionParams {
 ///      compare them with the oracle directly. The proceeds of each take go, in order, to the incentives
 ///      owed to kickers and resetters, to the auction's debt (its own borrow shares on the module's market
 ///      account, which keep accruing interest), and to the market's insurance fund (the penalty).
+///      The auction's debt keeps accruing, so the tab never counts less than the debt now plus the
+///      incentives owed: interest that outgrows the penalty is raised from the lot as well.
 ///      Differences from Maker: the incentive is not minted by a Vow but owed and paid first out of the
 ///      proceeds, so the system bears it as in Maker, but an auction that raises nothing pays nothing; no
 ///      `hole` (limit on debt in auction), no `chost` dust rule (a take may leave any tab), no flash callback.
@@ -138,10 +140,12 @@ contract DutchAuction is ILiquidationModule, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- keepers
 
     /// @notice Takes `borrower`'s liquidatable position and starts its auction; `kpr` is owed the incentive
-    ///         tip + chip x debt x chop, paid first out of the proceeds. Anyone may call.
+    ///         tip + chip x debt x chop, paid first out of the proceeds. Anyone may call; `kpr` must not be 0.
     /// @dev The market checks the position (PositionHasNoDebt, PositionNotLiquidatable, LiquidationsPaused,
     ///      the oracle errors); the start price needs a fresh oracle answer too.
     function kick(address borrower, address kpr) external nonReentrant returns (uint256 id) {
+        // The incentive is paid by transfer out of every take: a zero keeper would block the auction.
+        if (kpr == address(0)) revert Errors.AddressIsZero();
         (uint256 debt, uint256 shares, uint256 lot) = market.transferPosition(borrower);
         uint256 due = debt.wMulUp(chop);
         uint256 coin = tip + due.wMulDown(chip);
@@ -167,6 +171,7 @@ contract DutchAuction is ILiquidationModule, ReentrancyGuardTransient {
         uint256 price = _price(s);
         if (_needsRedo(s, price)) revert Errors.AuctionNeedsReset(id);
         if (price > maxPrice) revert Errors.AuctionPriceAboveMax(price, maxPrice);
+        s.tab = _tabNow(s);
         slice = MathLib.min(s.lot, amt);
         owe = _valueUp(slice, price);
         if (owe > s.tab) {
@@ -190,6 +195,7 @@ contract DutchAuction is ILiquidationModule, ReentrancyGuardTransient {
     ///         of its start price; `kpr` is owed tip + chip x tab out of the proceeds. Anyone may call.
     /// @dev Reverts AuctionNotRunning, AuctionDoesNotNeedReset and the oracle errors.
     function redo(uint256 id, address kpr) external nonReentrant {
+        if (kpr == address(0)) revert Errors.AddressIsZero();
         Sale storage s = _running(id);
         if (!_needsRedo(s, _price(s))) revert Errors.AuctionDoesNotNeedReset(id);
         uint256 coin = tip + s.tab.wMulDown(chip);
@@ -220,7 +226,7 @@ contract DutchAuction is ILiquidationModule, ReentrancyGuardTransient {
         if (_activeIndex[id] == 0) return (false, 0, 0, 0);
         Sale storage s = _sales[id];
         price_ = _price(s);
-        return (_needsRedo(s, price_), price_, s.lot, s.tab);
+        return (_needsRedo(s, price_), price_, s.lot, _tabNow(s));
     }
 
     /// @notice The running auctions' ids, in no particular order.
@@ -250,6 +256,15 @@ contract DutchAuction is ILiquidationModule, ReentrancyGuardTransient {
         uint256 elapsed = block.timestamp - s.tic;
         if (decay == 0) return elapsed >= tau ? 0 : s.top.mulDivDown(tau - elapsed, tau);
         return s.top.wMulDown(_wPow(cut, elapsed / step));
+    }
+
+    /// @dev The tab, but at least the incentives still owed plus the auction's debt now: the debt keeps
+    ///      accruing on the module's market account, and interest that outgrows the penalty is raised from
+    ///      the lot too rather than written off while collateral goes back to the borrower.
+    function _tabNow(Sale storage s) internal view returns (uint256) {
+        if (s.shares == 0) return s.tab;
+        (,, uint256 borrowAssets, uint256 borrowShares) = market.expectedTotals();
+        return MathLib.max(s.tab, s.owed + s.rowed + s.shares.toAssetsUp(borrowAssets, borrowShares));
     }
 
     function _needsRedo(Sale storage s, uint256 price_) internal view returns (bool) {
