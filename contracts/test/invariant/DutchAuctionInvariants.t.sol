@@ -579,7 +579,9 @@ contract DutchAuctionInvariantsTest is BaseTest {
     }
 
     /// DA_INV_D: a tab is set at kick (debt x chop + tip + chip x debt x chop) and never rises except by a redo's
-    /// incentive (the tab less the unpaid resetter incentive, plus tip + chip x tab).
+    /// incentive (the tab less the unpaid resetter incentive, plus tip + chip x tab). (A take also lifts the tab
+    /// to the debt now plus the incentives owed once interest outgrows the penalty; with a 13% penalty and this
+    /// campaign's rates and times it never does: the unit test of that case uses chop = 1.)
     function invariant_tabsRiseOnlyByARedosIncentive() public view {
         assertEq(handler.kickMispriced(), 0, "DA_INV_D: a kick's tab, top or lot is wrong");
         assertEq(handler.tabRose(), 0, "DA_INV_D: a tab rose outside a redo");

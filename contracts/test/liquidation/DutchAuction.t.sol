@@ -832,43 +832,40 @@ contract DutchAuctionTest is MarketTestBase {
         assertLe(p2, p1, "never rising");
     }
 
-    // ---------------------------------------------------------------- findings (fail until fixed)
+    // ---------------------------------------------------------------- zero keepers, interest beyond the penalty
 
-    /// FINDING: `kick` accepts address(0) as the keeper, and the kicker's incentive is paid first out of every
-    /// take with an ERC20 transfer, which reverts for address(0) (ERC20InvalidReceiver): every take of the
-    /// auction reverts, a reset does not replace the kicker, so the lot and the debt are stuck for good (anyone
-    /// can do this to any liquidatable position). Refusing a zero keeper at kick would fix it as well.
-    function test_kick_withAZeroKeeper_doesNotBlockTheAuction() public {
+    /// A zero kicker would block the auction for good: its incentive is paid by transfer out of every take
+    /// (ERC20InvalidReceiver), and a reset does not replace the kicker. Refused at kick and at reset.
+    function test_kickAndRedo_refuseAZeroKeeper() public {
         _underwater();
-        uint256 id;
-        try auction.kick(BORROWER, address(0)) returns (uint256 id_) {
-            id = id_;
-        } catch {
-            return; // refused at kick: fixed
-        }
-        vm.prank(ALICE);
-        try auction.take(id, 10 * C, type(uint256).max, ALICE) {
-            return;
-        } catch {}
+        vm.expectRevert(Errors.AddressIsZero.selector);
+        auction.kick(BORROWER, address(0));
+        vm.prank(KEEPER);
+        uint256 id = auction.kick(BORROWER, KEEPER);
         _warpFresh(CUSP_TIME);
-        auction.redo(id, RESETTER);
-        _take(ALICE, id, 10 * C); // reverts today: the kicker's incentive goes to address(0) first
-        assertEq(auction.active().length, 0, "the auction ended");
+        vm.expectRevert(Errors.AddressIsZero.selector);
+        auction.redo(id, address(0));
     }
 
-    /// FINDING: the tab is fixed at kick but the auction's debt keeps accruing interest on the module's market
-    /// account. When the interest outgrows the penalty (here chop = 1, a legal parameter, an hour of interest),
-    /// an auction that raises its tab ends returning collateral to the borrower and writing off the rest of the
-    /// debt to the insurance fund and lenders, although that collateral could have paid it.
+    /// The tab is set at kick but the auction's debt keeps accruing on the module's market account. When the
+    /// interest outgrows the penalty (chop = 1, a legal parameter, after ten steps of interest), the tab a take
+    /// pays against is the debt now: the auction ends having repaid all of it, with no bad debt, and only then
+    /// returns the rest of the lot.
     function test_end_tabRaised_neverWritesOffDebtWhileReturningCollateral() public {
         DutchAuctionParams memory p = _params();
         (p.chop, p.chip, p.tip) = (1e18, 0, 0);
         _useHouse(p);
         uint256 id = _kick();
         vm.warp(block.timestamp + 10 * STEP); // 2160 x 0.99^10 ~ 1953: the lot is worth more than the tab
+        (,,, uint256 tabNow) = auction.getStatus(id);
+        (, uint256 tabAtKick,,,,) = auction.sales(id);
+        assertGt(tabNow, tabAtKick, "the debt outgrew the tab set at kick");
         _take(ALICE, id, 10 * C);
+        assertEq(auction.active().length, 0, "the auction ended");
         assertGt(collateral.balanceOf(BORROWER), 1_000_000 * C - 10 * C, "ended by the tab: collateral returned");
-        assertEq(market.totalBadDebt(), 0, "bad debt written off while collateral went back to the borrower");
+        assertEq(market.totalBadDebt(), 0, "no bad debt while collateral went back to the borrower");
+        (, uint256 moduleShares,) = market.positions(address(auction));
+        assertEq(moduleShares, 0, "the module owes nothing");
     }
 }
 

@@ -20,6 +20,9 @@ namespace ProtocolLab.Simulation.Lending.Modules;
 /// </summary>
 internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction, DutchAuctionSpec spec, string directory) : ILendingModuleRun
 {
+    // Gas limits, not costs: the gas tests (.gas-snapshot, DutchAuctionGasTest) measure a kick at about 340k,
+    // a take at 180k-280k and a redo at 150k on a warm test market; the engine's cold market with its margin
+    // model, guard and oracle costs more (a 400k kick limit ran out), and an unused limit costs nothing.
     public const ulong KickGas = 700_000;
     public const ulong TakeGas = 300_000;
     public const ulong RedoGas = 200_000;
