@@ -179,6 +179,9 @@ contract DutchAuction is ILiquidationModule, ReentrancyGuardTransient {
             slice = MathLib.min(s.lot, owe.mulDivDown(collateralUnit * _priceUnit(), price * loanUnit));
         }
         if (slice == 0 || owe == 0) revert Errors.AmountIsZero();
+        // A tab left below one collateral base unit's price could never be taken (every slice would round to
+        // zero: Maker's `chost` avoids it with a dust floor): the taker pays that remainder too.
+        if (owe < s.tab && s.tab - owe < _valueUp(1, price)) owe = s.tab;
         s.lot -= slice;
         s.tab -= owe;
         s.raised += owe;

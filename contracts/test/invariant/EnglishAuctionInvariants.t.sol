@@ -133,8 +133,9 @@ contract EnglishAuctionHandler is BaseTest {
     }
 
     /// @notice Quiet hours: nobody bids for tau + 1 seconds, then a keeper deals every finished auction and
-    ///         ticks every unbid one.
+    ///         ticks every unbid one (a crash first when no auction is unbid, so every run restarts one).
     function quietHours() external {
+        if (_pick(0, UNBID) == 0) _shock(block.timestamp); // something for the sweep to restart
         vm.warp(block.timestamp + TAU + 1);
         vm.roll(block.number + 1);
         feed.pushAnswer(int256(_price()));
@@ -164,6 +165,10 @@ contract EnglishAuctionHandler is BaseTest {
     ///         and a keeper's sweep kicks everything below health 1 (so auctions run side by side); not while four
     ///         or more are running.
     function shock(uint256 seed) external {
+        _shock(seed);
+    }
+
+    function _shock(uint256 seed) internal {
         if (auction.active().length >= 4) return; // enough running already
         for (uint256 i; i < borrowers.length; ++i) {
             _open(borrowers[i], 2e18 + (seed >> i) % 8e18, 7000 + (seed >> (2 * i)) % 499);
@@ -233,9 +238,10 @@ contract EnglishAuctionHandler is BaseTest {
         _check();
     }
 
-    /// @notice Black Thursday: a keeper alone bids 1 wei on an auction nobody has bid on, nobody else bids
+    /// @notice Black Thursday (after a crash when no auction is unbid): a keeper alone bids 1 wei on an auction nobody has bid on, nobody else bids
     ///         within ttl (the network is congested), and the keeper deals it: the whole lot for 1 wei.
     function zeroBid(uint256 idSeed) external {
+        if (_pick(idSeed, UNBID) == 0) _shock(idSeed);
         uint256 id = _pick(idSeed, UNBID);
         if (id == 0) return;
         _tend(id, bidders[2], 1);
@@ -246,9 +252,10 @@ contract EnglishAuctionHandler is BaseTest {
         _check();
     }
 
-    /// @notice A competitive auction in one go: the three bidders take turns raising the bid by 3%, 6% or 9%
+    /// @notice A competitive auction in one go (after a crash when none is in the tend phase): the three bidders take turns raising the bid by 3%, 6% or 9%
     ///         (or jumping to the tab) until the tab is reached, then dent by beg 1-3 times.
     function bidWar(uint256 idSeed, uint256 seed) external {
+        if (_pick(idSeed, TENDABLE) == 0) _shock(seed);
         uint256 id = _pick(idSeed, TENDABLE);
         if (id == 0) return;
         uint256 turn = seed % 3;
@@ -265,6 +272,13 @@ contract EnglishAuctionHandler is BaseTest {
             (, uint256 lot,,,,,,) = auction.bids(id);
             if (lot == 0) break;
             _dent(id, bidders[turn++ % 3], lot.mulDivDown(1e18, BEG));
+        }
+        // Every other war the winner's bid lives out its ttl and is dealt: the tab raised, the penalty funds insurance.
+        if ((seed >> 64) % 2 == 0) {
+            vm.warp(block.timestamp + TTL + 1);
+            vm.roll(block.number + 1);
+            feed.pushAnswer(int256(_price()));
+            _deal(id);
         }
         _check();
     }

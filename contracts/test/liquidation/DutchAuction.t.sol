@@ -870,9 +870,8 @@ contract DutchAuctionTest is MarketTestBase {
 }
 
 /// @notice A low-decimal collateral (8, like WBTC) against an 18-decimal loan token: one collateral base unit
-///         is worth about 2e13 loan base units at 2000. With no dust rule (Maker's `chost`), a take can leave a
-///         tab below one collateral unit's price, which no take can clear (the slice it buys rounds to zero)
-///         until a reset adds the tip to the tab.
+///         is worth about 2e13 loan base units at 2000. Without a dust rule (Maker's `chost`) a take could leave a
+///         tab below one collateral unit's price that no take can clear; the auction makes the taker pay it.
 contract DutchAuctionLowDecimalsTest is MarketTestBase {
     using MathLib for uint256;
 
@@ -893,28 +892,26 @@ contract DutchAuctionLowDecimalsTest is MarketTestBase {
         loan.approve(address(auction), type(uint256).max);
     }
 
-    function test_take_dustTabBelowOneCollateralUnit_isUntakeableUntilAReset() public {
+    function test_take_leavingATabBelowOneCollateralUnit_paysTheDustAndEndsTheAuction() public {
         vm.warp(block.timestamp + 12);
         _setPrice(1800e8);
         uint256 id = auction.kick(BORROWER, KEEPER);
-        (, uint256 tab,,,,) = auction.sales(id);
+        (, uint256 tab, uint256 lotAtKick,,,) = auction.sales(id);
         uint256 perUnit = uint256(1).mulDivUp(2160e8 * L, C * 1e8); // one collateral base unit at 2160
         assertEq(perUnit, 2.16e13, "one satoshi costs 2.16e13 loan units");
-        vm.prank(ALICE);
-        auction.take(id, tab / perUnit, type(uint256).max, ALICE);
-        (, uint256 dust, uint256 lot,,,) = auction.sales(id);
-        assertEq(dust, tab % perUnit, "a dust tab left");
-        assertTrue(dust != 0 && lot > 1 * C, "the auction still holds most of a coin");
+        assertTrue(tab % perUnit != 0, "buying floor(tab / price) units would leave a dust tab");
 
+        // Buying exactly the units the tab pays for would leave less than one unit's price, which no take could
+        // ever pay off (its slice rounds to zero): the taker pays the dust as well, and the auction ends.
+        uint256 before = loan.balanceOf(ALICE);
         vm.prank(ALICE);
-        vm.expectRevert(Errors.AmountIsZero.selector);
-        auction.take(id, lot, type(uint256).max, ALICE); // pays the dust for floor(dust / price) = 0 collateral
-
-        vm.warp(block.timestamp + 92 * 90);
-        _setPrice(1800e8);
-        auction.redo(id, KEEPER); // the tip makes the tab takeable again, at the keepers' cost
-        vm.prank(ALICE);
-        auction.take(id, lot, type(uint256).max, ALICE);
-        assertEq(auction.active().length, 0, "ended after the reset");
+        (uint256 slice, uint256 owe) = auction.take(id, tab / perUnit, type(uint256).max, ALICE);
+        assertEq(slice, tab / perUnit, "the slice asked for");
+        assertEq(owe, tab, "paid the whole tab, dust included");
+        assertLt(owe - slice * perUnit, perUnit, "the dust is less than one unit's price");
+        assertEq(before - loan.balanceOf(ALICE), tab, "the taker paid it");
+        assertEq(auction.active().length, 0, "ended by the tab");
+        assertEq(collateral.balanceOf(address(auction)), 0, "the module holds nothing");
+        assertEq(collateral.balanceOf(BORROWER) + slice, 1_000_000 * C - 10 * C + lotAtKick, "the rest returned");
     }
 }

@@ -26,19 +26,23 @@ public sealed class ReportInBrowserTests
           }
           const chart = Chart.getChart(c);
           const elements = chart ? chart.data.datasets.reduce((n, d, i) => n + chart.getDatasetMeta(i).data.length, 0) : 0;
-          return { id: c.id, painted, coloured, elements };
+          const labels = chart ? chart.data.datasets.map(d => d.label) : [];
+          const colours = chart ? chart.data.datasets.map(d => String(d.backgroundColor)) : [];
+          return { id: c.id, painted, coloured, elements, labels, colours };
         })
         """;
 
     public static string ArtifactsFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
 
     [Theory]
-    [InlineData(1, "report-compare.png")]
-    [InlineData(5, "report-compare-5-runs.png")]
-    public async Task Report_InHeadlessChromium_DrawsEveryChartWithoutErrors(int runs, string screenshot)
+    [InlineData(1, 2, "report-compare.png")]
+    [InlineData(5, 2, "report-compare-5-runs.png")]
+    [InlineData(3, 5, "report-compare-5-designs.png")]
+    public async Task Report_InHeadlessChromium_DrawsEveryChartWithoutErrors(int runs, int designCount, string screenshot)
     {
-        // Given: a compare report of two designs
-        using var fixture = SyntheticResults.Create(runs);
+        // Given: a compare report of that many designs, each less severe than the last
+        var designs = Enumerable.Range(0, designCount).Select(i => ($"design-{i}", 1.0 - (0.15 * i))).ToArray();
+        using var fixture = SyntheticResults.Create(runs, SyntheticResults.ScenarioYaml, designs);
         var path = HtmlReport.Write(Path.Combine(fixture.Root, "report.html"), fixture.Scenario, fixture.Results, SyntheticResults.Versions);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright, Path.Combine(fixture.Root, "profile"));
@@ -78,7 +82,16 @@ public sealed class ReportInBrowserTests
         // Then
         Assert.Empty(errors);
         Assert.Empty(requests);
-        Assert.Equal(["chart-prices", "chart-liquidations", "chart-map-0", "chart-map-1"], charts.Select(c => c.Id));
+        Assert.Equal(["chart-prices", "chart-liquidations", .. designs.Select((_, i) => $"chart-map-{i}")], charts.Select(c => c.Id));
+        // And the liquidations chart has each design's repaid and bad-debt bars, in a colour of its own
+        var liquidations = charts.Single(c => c.Id == "chart-liquidations");
+        foreach (var (name, _) in designs)
+        {
+            Assert.Contains($"{name} repaid by liquidators", liquidations.Labels);
+            Assert.Contains($"{name} bad debt", liquidations.Labels);
+        }
+        var repaidColours = liquidations.Labels.Zip(liquidations.Colours).Where(p => p.First.EndsWith(" repaid by liquidators", StringComparison.Ordinal)).Select(p => p.Second).ToList();
+        Assert.Equal(designCount, repaidColours.Distinct().Count());
         Assert.All(charts, c =>
         {
             Assert.True(c.Elements > 0, $"{c.Id}: chart.js laid out no data elements");
@@ -86,5 +99,5 @@ public sealed class ReportInBrowserTests
         });
     }
 
-    private sealed record ChartState(string Id, int Painted, int Coloured, int Elements);
+    private sealed record ChartState(string Id, int Painted, int Coloured, int Elements, List<string> Labels, List<string> Colours);
 }
