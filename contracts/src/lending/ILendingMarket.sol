@@ -45,6 +45,7 @@ interface ILendingMarket {
     event MarginModelSet(address indexed marginModel);
     event MaxOracleAgeSet(uint256 maxOracleAge);
     event InsuranceShareSet(uint256 insuranceShare);
+    event InsuranceCoversBadDebtSet(bool covers);
     event DustThresholdSet(uint256 dustThreshold);
     event GuardSet(address indexed guard);
     event LiquidationModuleSet(address indexed module);
@@ -134,6 +135,11 @@ interface ILendingMarket {
     function setMaxOracleAge(uint256 newMaxOracleAge) external;
     function setInsuranceShare(uint256 newInsuranceShare) external;
     function setDustThreshold(uint256 newDustThreshold) external;
+
+    /// @notice The loss order: true (the default) = the insurance fund pays bad debt first, lenders' supply the
+    ///         rest; false = lenders absorb all of it at once, pro rata (Morpho Blue's order), and the fund only
+    ///         accumulates. Owner only.
+    function setInsuranceCoversBadDebt(bool covers) external;
 
     /// @notice Sets the guard asked before every liquidation and borrow (a circuit breaker); address(0)
     ///         removes it. Owner only.

@@ -43,6 +43,8 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     IMarginModel public marginModel;
     uint256 public maxOracleAge;
     uint256 public insuranceShare;
+    /// @notice Whether the insurance fund pays bad debt before lenders do (setInsuranceCoversBadDebt).
+    bool public insuranceCoversBadDebt = true;
     uint256 public dustThreshold;
     RateParams public rateParams;
     /// @notice Asked before every liquidation and borrow; address(0) = no guard.
@@ -349,6 +351,12 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ILendingMarket
+    function setInsuranceCoversBadDebt(bool covers) external onlyOwner {
+        insuranceCoversBadDebt = covers;
+        emit InsuranceCoversBadDebtSet(covers);
+    }
+
+    /// @inheritdoc ILendingMarket
     function setGuard(IMarketGuard newGuard) external onlyOwner {
         guard = newGuard;
         emit GuardSet(address(newGuard));
@@ -451,10 +459,11 @@ contract LendingMarket is ILendingMarket, Ownable, ReentrancyGuardTransient {
         interest = totalBorrowAssets.wMulDown(rate * (block.timestamp - lastUpdate));
     }
 
-    /// @dev Bad debt leaves the books: the insurance fund pays first, lenders' supply absorbs the rest.
+    /// @dev Bad debt leaves the books: the insurance fund pays first (unless the loss order says lenders
+    ///      alone), lenders' supply absorbs the rest.
     function _realizeBadDebt(address borrower, uint256 badDebt, uint256 collateralShortfall) internal {
         totalBorrowAssets = totalBorrowAssets.zeroFloorSub(badDebt);
-        uint256 covered = MathLib.min(badDebt, insuranceFund);
+        uint256 covered = insuranceCoversBadDebt ? MathLib.min(badDebt, insuranceFund) : 0;
         uint256 socialized = badDebt - covered;
         insuranceFund -= covered;
         totalSupplyAssets = totalSupplyAssets.zeroFloorSub(socialized);

@@ -189,6 +189,31 @@ abstract contract LiquidationTests is MarketTestBase {
         assertEq(market.insuranceFund(), seed + _fee(full) - covered, "fund paid first");
     }
 
+    function test_setInsuranceCoversBadDebt_false_lendersAbsorbItAllAndTheFundOnlyGrows() public {
+        assertTrue(market.insuranceCoversBadDebt(), "the fund pays first by default");
+        vm.prank(BORROWER);
+        vm.expectRevert(abi.encodeWithSignature("OwnableUnauthorizedAccount(address)", BORROWER));
+        market.setInsuranceCoversBadDebt(false);
+        vm.expectEmit(false, false, false, true, address(market));
+        emit ILendingMarket.InsuranceCoversBadDebtSet(false);
+        market.setInsuranceCoversBadDebt(false);
+
+        _open(BORROWER, 1 * C, 1500 * L);
+        uint256 seed = 1_000 * L;
+        loan.mint(address(this), seed);
+        loan.approve(address(market), seed);
+        market.fundInsurance(seed);
+        _setPrice(1200e8);
+        uint256 full = _fullSeizeRepay(C, 1200e8);
+        uint256 bad = 1500 * L - full;
+        uint256 supplyBefore = market.totalSupplyAssets();
+        _liquidate(BORROWER, type(uint256).max);
+        assertEq(market.totalBadDebt(), bad, "the bad debt");
+        assertEq(market.totalSocializedLoss(), bad, "lenders absorb all of it");
+        assertEq(supplyBefore - market.totalSupplyAssets(), bad, "supply loses all of it");
+        assertEq(market.insuranceFund(), seed + _fee(full), "the fund is untouched and keeps its fee");
+    }
+
     function test_liquidate_badDebtSocializedWhenInsuranceExhausted() public {
         _open(BORROWER2, 1 * C, 1000 * L);
         _open(BORROWER, 1 * C, 1500 * L);

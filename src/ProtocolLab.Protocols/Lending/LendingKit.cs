@@ -48,6 +48,8 @@ public static class LendingKit
             await loan.ApproveAsync(owner, market.Address, options.LenderSupply, cancellationToken: cancellationToken);
             await market.SupplyAsync(owner, options.LenderSupply, cancellationToken: cancellationToken);
         }
+        if (!options.InsuranceCoversBadDebt)
+            await market.SetInsuranceCoversBadDebtAsync(owner, false, cancellationToken: cancellationToken);
         if (options.InsuranceSeed > 0)
         {
             await loan.ApproveAsync(owner, market.Address, options.InsuranceSeed, cancellationToken: cancellationToken);

@@ -85,6 +85,9 @@ public sealed record LendingKitOptions
 
     public BigInteger InsuranceShare { get; init; } = Wad.Of(0.5);
 
+    /// <summary>The loss order: true = the insurance fund pays bad debt before lenders (the market's default); false = lenders alone.</summary>
+    public bool InsuranceCoversBadDebt { get; init; } = true;
+
     /// <summary>Debt (loan base units) at or below which a position is liquidated whole.</summary>
     public BigInteger DustThreshold { get; init; }
 

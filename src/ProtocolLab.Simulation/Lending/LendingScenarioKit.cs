@@ -29,7 +29,9 @@ internal static class LendingScenarioKit
             MaxOracleAgeSeconds = (ulong)scenario.Protocol.MaxOracleAgeSeconds,
             DustThreshold = units.LoanBase(1),
             LenderSupply = units.LoanBase(market.LenderSupply),
-            InsuranceSeed = units.LoanBase(scenario.Protocol.InsuranceFund),
+            InsuranceSeed = units.LoanBase(design.Insurance?.Fund ?? scenario.Protocol.InsuranceFund),
+            InsuranceShare = Wad.Of(design.Insurance?.FeeShare ?? 0.5),
+            InsuranceCoversBadDebt = design.Insurance?.FundFirst ?? true,
             CircuitBreaker = design.CircuitBreaker is { } b
                 ? new CircuitBreakerConfig(Wad.Of(b.MaxMove), (ulong)b.WindowBlocks, (ulong)b.PauseBlocks, b.PausesBorrowing)
                 : null,

@@ -88,11 +88,12 @@ internal static partial class ProtocolSectionParser
         var parameters = design.Mapping("parameters");
         var breaker = ParseCircuitBreaker(design, kind);
         var liquidation = LiquidationMechanismParser.Parse(design, kind);
+        var insurance = ParseInsurance(design, kind);
         design.RejectUnknownFields();
         RealProtocolRules.CheckModel(design, kind, model, modelText);
         if (parameters is null)
         {
-            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []) { CircuitBreaker = breaker, Liquidation = liquidation };
+            return new DesignSpec(name, model, contract, new BaseMarginParameters(0, 0, 0, 0), null, []) { CircuitBreaker = breaker, Liquidation = liquidation, Insurance = insurance };
         }
 
         var baseParameters = kind == ProtocolKind.ProtocolLab ? ParseBase(parameters) : RealProtocolRules.ParseBase(parameters, kind);
@@ -103,7 +104,31 @@ internal static partial class ProtocolSectionParser
         }
 
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
-        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker, Liquidation = liquidation };
+        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker, Liquidation = liquidation, Insurance = insurance };
+    }
+
+    private static readonly string[] LossOrders = ["fundFirst", "lenders"];
+
+    /// <summary>designs[].insurance: ProtocolLab's market only (its insurance fund and loss order).</summary>
+    private static InsuranceSpec? ParseInsurance(MappingReader design, ProtocolKind kind)
+    {
+        var insurance = design.Mapping("insurance", required: false);
+        if (insurance is null)
+        {
+            return null;
+        }
+
+        if (kind != ProtocolKind.ProtocolLab)
+        {
+            design.Errors.Add(insurance.Node, design.FieldPath("insurance"),
+                "expected no insurance on a real protocol (the fund and loss order are ProtocolLab's market's), found one");
+        }
+
+        double? fund = insurance.Value("fund", required: false, "a token amount") is null ? null : insurance.Number("fund", NumberRule.TokenAmount);
+        var feeShare = insurance.Number("feeShare", NumberRule.Fraction, 0.5);
+        var order = insurance.Choice("lossOrder", LossOrders, "fundFirst");
+        insurance.RejectUnknownFields();
+        return new InsuranceSpec(fund, feeShare, order != "lenders");
     }
 
     /// <summary>designs[].circuitBreaker: ProtocolLab's market only (its CircuitBreaker guard).</summary>

@@ -32,6 +32,9 @@ public sealed record DesignSpec(
     /// <summary>The design's circuit breaker (designs[].circuitBreaker); null = none.</summary>
     public CircuitBreakerSpec? CircuitBreaker { get; init; }
 
+    /// <summary>The design's insurance fund and loss order (designs[].insurance); null = the protocol's fund, half the penalty, fund first.</summary>
+    public InsuranceSpec? Insurance { get; init; }
+
     /// <summary>How the design's market liquidates (designs[].liquidation); null = the market's own liquidation.</summary>
     public LiquidationMechanismSpec? Liquidation { get; init; }
 }
@@ -42,6 +45,12 @@ public sealed record DesignSpec(
 /// blocks, for <see cref="PauseBlocks"/> blocks after the last block that saw such a move.
 /// </summary>
 public sealed record CircuitBreakerSpec(double MaxMove, int WindowBlocks, int PauseBlocks, bool PausesBorrowing);
+
+/// <summary>
+/// designs[].insurance: the design's insurance fund (null = protocol.insuranceFund), the share of each
+/// liquidation penalty paid into it, and the loss order (fund first, or lenders alone as Morpho Blue).
+/// </summary>
+public sealed record InsuranceSpec(double? Fund, double FeeShare, bool FundFirst);
 
 /// <summary>The four numbers every design has, as fractions (0.8 = 80%).</summary>
 public sealed record BaseMarginParameters(

@@ -152,6 +152,36 @@ public sealed class LiquidationModuleTests
         Assert.True(auctions.BadDebt > 0);
     }
 
+    [Fact]
+    public async Task RunAsync_LossOrderLenders_NeverDrawsTheFundAndLendersBearTheSameBadDebt()
+    {
+        // Given the zero-bidder's English auctions (every lot written off) behind a 1M fund that pays first,
+        // and the same design with lenders bearing losses alone (designs[].insurance.lossOrder: lenders)
+        var world = WithZeroBidder(World(new EnglishAuctionSpec(0.03, 24, 600, 0.13), blocks: 30));
+        var module = world.Protocol.Designs[1];
+        var scenario = world with
+        {
+            Agents = world.Agents with { Liquidators = world.Agents.Liquidators.Where(l => l.Name == "zero-bidder").ToList() },
+            Protocol = world.Protocol with
+            {
+                InsuranceFund = 1_000_000,
+                Designs = [module with { Name = "fund-first" }, module with { Name = "lenders", Insurance = new InsuranceSpec(null, 0.5, FundFirst: false) }],
+            },
+        };
+
+        // When both run
+        using var run = EngineRun.InTempFolder();
+        var results = await run.RunAsync(scenario);
+        var fundFirst = results.OnlyRunOf("fund-first");
+        var lenders = results.OnlyRunOf("lenders");
+
+        // Then the fund covers the bad debt in one, and is never drawn in the other, for the same bad debt
+        Assert.True(fundFirst.BadDebt > 0);
+        Assert.Equal(fundFirst.BadDebt, fundFirst.InsuranceDrawn, 6);
+        Assert.Equal(0, lenders.InsuranceDrawn);
+        Assert.Equal(fundFirst.BadDebt, lenders.BadDebt, 6);
+    }
+
     private static Scenario WithZeroBidder(Scenario scenario) => scenario with
     {
         Agents = scenario.Agents with
