@@ -83,6 +83,10 @@ library Errors {
     // ---- margin models ----
     /// @notice Liquidation threshold must be in (0, 1], above the LTV, and threshold x (1 + bonus) < 1.
     error MarginThresholdInvalid(uint256 liquidationThreshold);
+    /// @notice TieredMargin: bands must have health thresholds in (0, 1], strictly falling; at most 4.
+    error HealthBandsInvalid(uint256 index);
+    /// @notice TieredMargin: bound to its market already, or bound by someone other than its deployer.
+    error MarginModelBindRefused();
     /// @notice Initial LTV must not exceed the liquidation threshold.
     error LtvAboveLiquidationThreshold(uint256 ltv, uint256 liquidationThreshold);
     /// @notice Close factor must be in (0, 1].

@@ -32,6 +32,9 @@ public static class LendingKit
             session, artifacts, owner, collateral.Address, loan.Address, feed, margin.Address,
             options.MaxOracleAgeSeconds, options.InsuranceShare, options.DustThreshold, options.Rates,
             cancellationToken: cancellationToken);
+        // A tiered model reads health factors from its market: bound once both exist.
+        if (options.Margin is TieredMarginConfig)
+            await new TieredMargin(session, margin.Address).BindAsync(owner, market.Address, cancellationToken: cancellationToken);
         var lens = await LendingLens.DeployAsync(session, artifacts, owner, cancellationToken: cancellationToken);
         CircuitBreaker? breaker = null;
         if (options.CircuitBreaker is { } b)
@@ -114,6 +117,13 @@ public static class LendingKit
                 var dynamic = await DynamicMargin.DeployAsync(session, artifacts, owner, config, cancellationToken: cancellationToken);
                 await dynamic.PokeAsync(owner, cancellationToken: cancellationToken);
                 return (dynamic, dynamic);
+            case TieredMarginConfig t:
+                var tiered = await TieredMargin.DeployAsync(
+                    session, artifacts, owner,
+                    new TieredMargin.MarginParams(t.Base.InitialLtv, t.Base.LiquidationThreshold, t.Base.CloseFactor, t.Base.Bonus),
+                    [.. t.Bands.Select(b => new TieredMargin.HealthBand(b.HealthBelow, b.CloseFactor, b.Bonus))],
+                    cancellationToken: cancellationToken);
+                return (tiered, null);
             case CustomMarginConfig c:
                 var artifact = artifacts.Get(c.ContractName);
                 var address = await Deployer.DeployAsync(session, artifact, owner, [.. c.ConstructorArgs], cancellationToken: cancellationToken);

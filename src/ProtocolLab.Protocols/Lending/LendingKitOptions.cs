@@ -46,6 +46,12 @@ public sealed record DynamicMarginSettings(
     BigInteger DepthSensitivity,
     BigInteger MaxDepthHaircut) : MarginDesignConfig;
 
+/// <summary>TieredMargin: FixedMargin's four numbers and the health-factor bands below them, highest first.</summary>
+public sealed record TieredMarginConfig(FixedMarginConfig Base, IReadOnlyList<HealthBandConfig> Bands) : MarginDesignConfig;
+
+/// <summary>Below HealthBelow, a liquidation may repay CloseFactor of the debt at Bonus (all WAD).</summary>
+public sealed record HealthBandConfig(BigInteger HealthBelow, BigInteger CloseFactor, BigInteger Bonus);
+
 /// <summary>A user's own IMarginModel: the artifact's contract name and its constructor arguments.</summary>
 public sealed record CustomMarginConfig(string ContractName, IReadOnlyList<object?> ConstructorArgs) : MarginDesignConfig;
 

@@ -86,6 +86,9 @@ internal static class LendingScenarioKit
                 MaxBonusStepPerBlock: Wad.Of(d.MaxBonusChangePerBlock),
                 DepthSensitivity: Wad.Of(d.LiquiditySensitivity),
                 MaxDepthHaircut: Wad.Of(d.MaxDepthHaircut ?? Math.Max(0, d.MaxThreshold - d.MinThreshold))),
+            MarginModelKind.Tiered => new TieredMarginConfig(
+                new FixedMarginConfig(Wad.Of(b.InitialLtv), Wad.Of(b.LiquidationThreshold), Wad.Of(b.CloseFactor), Wad.Of(b.Bonus)),
+                [.. design.HealthBands.Select(h => new HealthBandConfig(Wad.Of(h.HealthBelow), Wad.Of(h.CloseFactor), Wad.Of(h.Bonus)))]),
             MarginModelKind.Custom => new CustomMarginConfig(design.Contract, [
                 Wad.Of(b.InitialLtv), Wad.Of(b.LiquidationThreshold), Wad.Of(b.CloseFactor), Wad.Of(b.Bonus)]),
             _ => throw new ArgumentException($"design '{design.Name}': a dynamic design needs its dynamic parameters", nameof(design)),

@@ -7,7 +7,7 @@ namespace ProtocolLab.Simulation.Scenarios;
 internal static partial class ProtocolSectionParser
 {
     private static readonly string[] Kinds = ["protocollab", "aave-v3", "morpho-blue"];
-    private static readonly string[] Models = ["fixed", "dynamic", "custom"];
+    private static readonly string[] Models = ["fixed", "dynamic", "custom", "tiered"];
     private static readonly string[] OptionModels = ["optionFixed", "optionRiskBased"];
     private static readonly string[] BaseKeys = ["initialLtv", "liquidationThreshold", "closeFactor", "bonus"];
     private static readonly string[] DynamicKeys =
@@ -76,12 +76,14 @@ internal static partial class ProtocolSectionParser
         {
             "dynamic" => MarginModelKind.Dynamic,
             "custom" => MarginModelKind.Custom,
+            "tiered" => MarginModelKind.Tiered,
             _ => MarginModelKind.Fixed,
         };
         var defaultContract = model switch
         {
             MarginModelKind.Fixed => "FixedMargin",
             MarginModelKind.Dynamic => "DynamicMargin",
+            MarginModelKind.Tiered => "TieredMargin",
             _ => null,
         };
         var contract = design.Text("contract", s => ContractPattern().IsMatch(s), "a Solidity contract name", defaultContract);
@@ -89,6 +91,7 @@ internal static partial class ProtocolSectionParser
         var breaker = ParseCircuitBreaker(design, kind);
         var liquidation = LiquidationMechanismParser.Parse(design, kind);
         var insurance = ParseInsurance(design, kind);
+        var bandsNode = design.Sequence("healthBands", required: model == MarginModelKind.Tiered);
         design.RejectUnknownFields();
         RealProtocolRules.CheckModel(design, kind, model, modelText);
         if (parameters is null)
@@ -104,7 +107,56 @@ internal static partial class ProtocolSectionParser
         }
 
         var all = ReadAllNumbers(parameters, allowExtra: model == MarginModelKind.Custom || design.HasInvalidChoice);
-        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker, Liquidation = liquidation, Insurance = insurance };
+        var bands = ParseHealthBands(design, bandsNode, model, baseParameters);
+        return new DesignSpec(name, model, contract, baseParameters, dynamic, all) { CircuitBreaker = breaker, Liquidation = liquidation, Insurance = insurance, HealthBands = bands };
+    }
+
+    /// <summary>designs[].healthBands: a tiered design's bands, at most 4, `below` strictly falling within (0, 1].</summary>
+    private static List<HealthBandSpec> ParseHealthBands(MappingReader design, YamlDotNet.RepresentationModel.YamlSequenceNode? sequence, MarginModelKind model, BaseMarginParameters b)
+    {
+        var bands = new List<HealthBandSpec>();
+        if (sequence is null)
+        {
+            return bands;
+        }
+
+        var path = design.FieldPath("healthBands");
+        if (model != MarginModelKind.Tiered)
+        {
+            design.Errors.Add(sequence, path, "expected healthBands only on a tiered design (model: tiered), found them");
+            return bands;
+        }
+
+        if (sequence.Children.Count is 0 or > 4)
+        {
+            design.Errors.Add(sequence, path, $"expected 1 to 4 bands, found {sequence.Children.Count}");
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (MappingReader.Open(sequence.Children[i], $"{path}[{i}]", design.Errors) is not { } band)
+            {
+                continue;
+            }
+
+            var below = band.Number("below", new NumberRule(0, 1, MinExclusive: true));
+            var closeFactor = band.Number("closeFactor", new NumberRule(0, 1, MinExclusive: true));
+            var bonus = band.Number("bonus", NumberRule.Between(0, 0.5), b.Bonus);
+            band.RejectUnknownFields();
+            if (bands.Count > 0 && below >= bands[^1].HealthBelow)
+            {
+                band.Errors.Add(band.Node, band.FieldPath("below"), $"expected below under the previous band's {bands[^1].HealthBelow} (bands run from the highest health down), found {below}");
+            }
+
+            if (b.LiquidationThreshold * (1 + bonus) >= 1)
+            {
+                band.Errors.Add(band.Node, band.FieldPath("bonus"), $"expected liquidationThreshold x (1 + bonus) < 1 (else a liquidation cannot restore health), found {b.LiquidationThreshold} x {1 + bonus}");
+            }
+
+            bands.Add(new HealthBandSpec(below, closeFactor, bonus));
+        }
+
+        return bands;
     }
 
     private static readonly string[] LossOrders = ["fundFirst", "lenders"];

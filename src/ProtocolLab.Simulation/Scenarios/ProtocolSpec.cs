@@ -6,6 +6,9 @@ public enum MarginModelKind
     Dynamic,
     Custom,
 
+    /// <summary>TieredMargin: fixed thresholds, close factor and bonus by health-factor band (designs[].healthBands).</summary>
+    Tiered,
+
     /// <summary>FixedOptionMargin (options scenarios only).</summary>
     OptionFixed,
 
@@ -32,6 +35,9 @@ public sealed record DesignSpec(
     /// <summary>The design's circuit breaker (designs[].circuitBreaker); null = none.</summary>
     public CircuitBreakerSpec? CircuitBreaker { get; init; }
 
+    /// <summary>A tiered design's health-factor bands (designs[].healthBands), highest first; empty otherwise.</summary>
+    public IReadOnlyList<HealthBandSpec> HealthBands { get; init; } = [];
+
     /// <summary>The design's insurance fund and loss order (designs[].insurance); null = the protocol's fund, half the penalty, fund first.</summary>
     public InsuranceSpec? Insurance { get; init; }
 
@@ -44,6 +50,9 @@ public sealed record DesignSpec(
 /// borrowing) pause when the oracle moves more than <see cref="MaxMove"/> within <see cref="WindowBlocks"/>
 /// blocks, for <see cref="PauseBlocks"/> blocks after the last block that saw such a move.
 /// </summary>
+/// <summary>Below <paramref name="HealthBelow"/>, a liquidation may repay <paramref name="CloseFactor"/> of the debt at <paramref name="Bonus"/>.</summary>
+public sealed record HealthBandSpec(double HealthBelow, double CloseFactor, double Bonus);
+
 public sealed record CircuitBreakerSpec(double MaxMove, int WindowBlocks, int PauseBlocks, bool PausesBorrowing);
 
 /// <summary>
