@@ -75,7 +75,7 @@ public class ScenarioValidationTests
         var error = Assert.Single(ScenarioYaml.Errors(yaml));
 
         // Then the choices are listed with a suggestion
-        Assert.Equal("test.yaml:14:14: protocol.designs[0].model: expected one of fixed, dynamic, custom, found \"fixd\" (did you mean \"fixed\"?)", error);
+        Assert.Equal("test.yaml:14:14: protocol.designs[0].model: expected one of fixed, dynamic, custom, tiered, found \"fixd\" (did you mean \"fixed\"?)", error);
     }
 
     [Theory]

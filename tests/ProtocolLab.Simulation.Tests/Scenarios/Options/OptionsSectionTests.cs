@@ -107,7 +107,7 @@ public class OptionsSectionTests
         var errors = ScenarioYaml.Errors(yaml);
 
         // Then the design is rejected with the reason
-        Assert.Contains(errors, e => e.Contains("protocol.designs[0].model: expected one of fixed, dynamic, custom, found \"optionFixed\""));
+        Assert.Contains(errors, e => e.Contains("protocol.designs[0].model: expected one of fixed, dynamic, custom, tiered, found \"optionFixed\""));
     }
 
     [Fact]
