@@ -64,7 +64,7 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
             if (!p.IsLiquidatable || !watch.IsRipe(p.Id, block, agent.Config.ReactionDelayBlocks))
                 continue;
             // The incentive: tip + chip x debt x chop, paid from the proceeds.
-            var incentive = units.LoanBase(spec.KickerTip) + (p.Debt * Ppm(spec.KickerShare * (1 + spec.Penalty)) / Million);
+            var incentive = units.LoanBase(spec.KickerTip) + ModuleRuns.TimesFraction(p.Debt, spec.KickerShare * (1 + spec.Penalty));
             if (incentive <= kickGas.CostInLoan(BigInteger.Zero, units))
                 continue;
             var borrower = seen.Borrowers[p.Id];
@@ -76,7 +76,7 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
         var redoGas = gas with { GasPerLiquidation = (long)RedoGas / 2 };
         foreach (var a in _auctions.Where(a => a.NeedsRedo && a.Lot.Sign > 0))
         {
-            var incentive = units.LoanBase(spec.KickerTip) + (a.Tab * Ppm(spec.KickerShare) / Million);
+            var incentive = units.LoanBase(spec.KickerTip) + ModuleRuns.TimesFraction(a.Tab, spec.KickerShare);
             if (incentive > redoGas.CostInLoan(BigInteger.Zero, units))
             {
                 var id = a.Id;
@@ -103,13 +103,13 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
             _running.Add(e.Id);
             _borrowerOf[e.Id] = e.Borrower;
             _kicks++;
-            Count(bots, e.Kpr, succeeded);
+            ModuleRuns.CountSucceeded(bots, e.Kpr, succeeded);
             rows.Add(Row("kick", e.Id, e.Kpr, Price(e.Top), u.CollateralWhole(e.Lot), u.LoanWhole(e.Tab)));
         }
         foreach (var e in auction.DecodeEvents(mined.Logs, "Redo", DutchAuction.RedoEvent.From))
         {
             _resets++;
-            Count(bots, e.Kpr, succeeded);
+            ModuleRuns.CountSucceeded(bots, e.Kpr, succeeded);
             rows.Add(Row("reset", e.Id, e.Kpr, Price(e.Top), null, null));
         }
         foreach (var e in auction.DecodeEvents(mined.Logs, "Take", DutchAuction.TakeEvent.From))
@@ -120,7 +120,7 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
             _valueAtFundamental += u.CollateralWhole(e.Slice) * fundamental;
             if (u.LoanWhole(e.Owe) < ModuleRuns.ZeroBidShare * u.CollateralWhole(e.Slice) * fundamental)
                 _zeroBidWins++;
-            Count(bots, e.Taker, succeeded);
+            ModuleRuns.CountSucceeded(bots, e.Taker, succeeded);
             if (bots.TryGetValue(e.Who, out var who))
                 acquired.Add(who);
             rows.Add(Row("take", e.Id, e.Taker, Price(e.Price), u.CollateralWhole(e.Slice), u.LoanWhole(e.Owe)));
@@ -140,8 +140,7 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
             _borrowerOf.TryGetValue(id, out var b) ? b.ToString() : "", price, collateral, loan);
     }
 
-    /// <summary>A bot by its scenario name, any other account by its address.</summary>
-    private string Name(Address account) => world.Liquidators.FirstOrDefault(l => l.Address == account) is { } bot ? bot.Config.Name : account.ToString();
+    private string Name(Address account) => ModuleRuns.BotName(world, account);
 
     private static double Price(BigInteger raw) => (double)raw / Math.Pow(10, LendingKit.FeedDecimals);
 
@@ -159,14 +158,4 @@ internal sealed class DutchAuctionRun(LendingAdapter world, DutchAuction auction
         ("auctionCollateralReturned", _returned),
         ("zeroBidWins", _zeroBidWins),
     ];
-
-    private static void Count(IReadOnlyDictionary<Address, int> bots, Address sender, int[] succeeded)
-    {
-        if (bots.TryGetValue(sender, out var i))
-            succeeded[i]++;
-    }
-
-    private static readonly BigInteger Million = 1_000_000;
-
-    private static BigInteger Ppm(double fraction) => new(Math.Round(fraction * 1_000_000));
 }

@@ -102,13 +102,13 @@ internal sealed class EnglishAuctionRun(LendingAdapter world, EnglishAuction auc
         foreach (var e in auction.DecodeEvents(mined.Logs, "Tend", EnglishAuction.TendEvent.From))
         {
             _bids++;
-            Count(bots, e.Guy, succeeded);
+            ModuleRuns.CountSucceeded(bots, e.Guy, succeeded);
             rows.Add(Row("tend", e.Id, e.Guy, Price(e.Bid, e.Lot), u.CollateralWhole(e.Lot), u.LoanWhole(e.Bid)));
         }
         foreach (var e in auction.DecodeEvents(mined.Logs, "Dent", EnglishAuction.DentEvent.From))
         {
             _bids++;
-            Count(bots, e.Guy, succeeded);
+            ModuleRuns.CountSucceeded(bots, e.Guy, succeeded);
             rows.Add(Row("dent", e.Id, e.Guy, Price(e.Bid, e.Lot), u.CollateralWhole(e.Lot), u.LoanWhole(e.Bid)));
         }
         foreach (var e in auction.DecodeEvents(mined.Logs, "Tick", EnglishAuction.TickEvent.From))
@@ -152,15 +152,14 @@ internal sealed class EnglishAuctionRun(LendingAdapter world, EnglishAuction auc
         foreach (var log in mined.Logs.Where(l => l.Address == auction.Address && l.Topics.Count > 0 && l.Topics[0].AsSpan().SequenceEqual(topic)))
         {
             if (mined.Sent.FirstOrDefault(s => string.Equals(s.TransactionHash, log.TransactionHash, StringComparison.OrdinalIgnoreCase)) is { } sent)
-                Count(bots, sent.Request.From, succeeded);
+                ModuleRuns.CountSucceeded(bots, sent.Request.From, succeeded);
         }
     }
 
     /// <summary>A bid's price per whole collateral unit, in whole loan units; null for an empty lot.</summary>
     private double? Price(BigInteger bid, BigInteger lot) => lot.Sign > 0 ? world.Units.LoanWhole(bid) / world.Units.CollateralWhole(lot) : null;
 
-    /// <summary>A bot by its scenario name, any other account by its address.</summary>
-    private string Name(Address account) => world.Liquidators.FirstOrDefault(l => l.Address == account) is { } bot ? bot.Config.Name : account.ToString();
+    private string Name(Address account) => ModuleRuns.BotName(world, account);
 
     public void Dispose() => _csv.Dispose();
 
@@ -176,10 +175,4 @@ internal sealed class EnglishAuctionRun(LendingAdapter world, EnglishAuction auc
         ("auctionCollateralReturned", _returned),
         ("zeroBidWins", _zeroBidWins),
     ];
-
-    private static void Count(IReadOnlyDictionary<Address, int> bots, Address sender, int[] succeeded)
-    {
-        if (bots.TryGetValue(sender, out var i))
-            succeeded[i]++;
-    }
 }

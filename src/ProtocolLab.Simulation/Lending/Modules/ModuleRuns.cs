@@ -1,4 +1,6 @@
+using System.Numerics;
 using ProtocolLab.Chain.Contracts;
+using ProtocolLab.Chain.Hex;
 using ProtocolLab.Simulation.Scenarios;
 
 namespace ProtocolLab.Simulation.Lending.Modules;
@@ -21,4 +23,18 @@ internal static class ModuleRuns
             var spec => throw new InvalidOperationException($"design '{world.Design.Name}': no run for liquidation {spec?.Kind ?? "market"} on this deployment"),
         };
     }
+
+    /// <summary>A bot by its scenario name, any other account by its address.</summary>
+    public static string BotName(LendingAdapter world, Address account) =>
+        world.Liquidators.FirstOrDefault(l => l.Address == account) is { } bot ? bot.Config.Name : account.ToString();
+
+    /// <summary>Counts a call that landed for <paramref name="sender"/> when it is one of the bots.</summary>
+    public static void CountSucceeded(IReadOnlyDictionary<Address, int> bots, Address sender, int[] succeeded)
+    {
+        if (bots.TryGetValue(sender, out var i))
+            succeeded[i]++;
+    }
+
+    /// <summary><paramref name="amount"/> x <paramref name="fraction"/>, the fraction rounded to parts per million.</summary>
+    public static BigInteger TimesFraction(BigInteger amount, double fraction) => amount * new BigInteger(Math.Round(fraction * 1_000_000)) / 1_000_000;
 }

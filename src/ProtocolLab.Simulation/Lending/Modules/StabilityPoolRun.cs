@@ -52,7 +52,7 @@ internal sealed class StabilityPoolRun(LendingAdapter world, StabilityPool pool,
             available -= p.Debt;
             if (!watch.IsRipe(p.Id, block, agent.Config.ReactionDelayBlocks))
                 continue;
-            var reward = units.CollateralToLoan(p.Collateral * Ppm(spec.CallerShare) / Million, seen.OraclePrice);
+            var reward = units.CollateralToLoan(ModuleRuns.TimesFraction(p.Collateral, spec.CallerShare), seen.OraclePrice);
             if (reward - absorbGas.CostInLoan(BigInteger.Zero, units) <= BigInteger.Max(agent.Config.MinProfit, BigInteger.Zero))
                 continue;
             var borrower = seen.Borrowers[p.Id];
@@ -88,8 +88,4 @@ internal sealed class StabilityPoolRun(LendingAdapter world, StabilityPool pool,
     public void Dispose()
     {
     }
-
-    private static readonly BigInteger Million = 1_000_000;
-
-    private static BigInteger Ppm(double fraction) => new(Math.Round(fraction * 1_000_000));
 }
